@@ -1,0 +1,148 @@
+"""Citation markers: parse, validate, attribute, and find the quote that supports each.
+
+A small model writes markers in many shapes ([1], [1, 2], [1][2], 【1】) and
+sometimes names evidence it was never given. Only markers that name given
+evidence survive; sentences left without one are attributed by word overlap
+with the evidence; a sentence no evidence supports is removed, never shown as
+a cited fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.documents import split_sentences
+from rag.retrieval import tokenize
+from rag.types import Citation, Passage
+
+# [1]  [1,2]  [1, 2]  [1-2]  【1】  (unterminated "[1" at the very end too)
+_MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*(?:[\]】]|$)")
+_LEFTOVER = re.compile(r"[\[【]\s*[\d,;\-–\s]*(?:[\]】]|$)")
+SUPPORT_THRESHOLD = 0.5  # share of a sentence's content words found in one evidence sentence
+
+
+def parse_marker_numbers(group: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group.strip()):
+        if re.fullmatch(r"\d+\s*[\-–]\s*\d+", part):
+            lo, hi = (int(x) for x in re.split(r"\s*[\-–]\s*", part))
+            if 0 < hi - lo < 10:
+                numbers += range(lo, hi + 1)
+                continue
+        if part.isdigit():
+            numbers.append(int(part))
+    return numbers
+
+
+def markers_in(text: str) -> list[int]:
+    """Every marker number in `text`, in order, duplicates kept."""
+    return [n for m in _MARKER.finditer(text) for n in parse_marker_numbers(m.group(1))]
+
+
+def strip_markers(text: str) -> str:
+    text = _LEFTOVER.sub("", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in tokenize(text)}
+
+
+def support(claim: str, evidence: str) -> float:
+    """Share of the claim's content words that occur in the evidence (0..1)."""
+    words = content_words(claim)
+    if not words:
+        return 0.0
+    return len(words & content_words(evidence)) / len(words)
+
+
+def best_quote(passage_text: str, claim: str) -> str:
+    """The sentence of the passage that best supports `claim`; verbatim from the passage."""
+    spans = split_sentences(passage_text) or [(0, len(passage_text))]
+    scored = [(support(claim, passage_text[s:e]), -i, s, e) for i, (s, e) in enumerate(spans)]
+    _, _, start, end = max(scored)
+    return passage_text[start:end]
+
+
+@dataclass
+class _Claim:
+    text: str  # the sentence with its markers removed
+    sources: list[int]  # 0-based evidence indexes
+
+
+def _claims(raw: str, n_evidence: int) -> list[_Claim]:
+    claims: list[_Claim] = []
+    for start, end in split_sentences(raw.strip()):
+        sentence = raw.strip()[start:end]
+        numbers = [n for n in markers_in(sentence) if 1 <= n <= n_evidence]
+        text = strip_markers(sentence)
+        if not content_words(text):
+            # A bare marker split off as its own "sentence" belongs to the one before.
+            if claims and numbers:
+                claims[-1].sources += [n - 1 for n in numbers]
+            continue
+        claims.append(_Claim(text, [n - 1 for n in dict.fromkeys(numbers)]))
+    return claims
+
+
+def ground(raw: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
+    """Validate and attribute the model's reply; returns (text with [n] markers, citations).
+
+    Citation markers are renumbered 1..m in order of first appearance. An empty
+    text means nothing in the reply was supported by the evidence.
+    """
+    cited: list[int] = []  # evidence indexes in marker order
+    quotes: dict[int, str] = {}
+    sentences: list[str] = []
+    for claim in _claims(raw, len(evidence)):
+        # Keep the model's markers that really support the sentence; otherwise
+        # attribute it to the evidence that supports it best.
+        supported = [i for i in claim.sources if support(claim.text, evidence[i].text) >= SUPPORT_THRESHOLD]
+        if not supported and evidence:
+            best = max(range(len(evidence)), key=lambda i: support(claim.text, evidence[i].text))
+            if support(claim.text, evidence[best].text) >= SUPPORT_THRESHOLD:
+                supported = [best]
+        if not supported:
+            continue  # unsupported: dropped rather than shown as a cited fact
+        marks = []
+        for i in supported:
+            if i not in cited:
+                cited.append(i)
+                quotes[i] = best_quote(evidence[i].text, claim.text)
+            marks.append(f"[{cited.index(i) + 1}]")
+        body = claim.text.rstrip()
+        end = ""
+        if body and body[-1] in ".!?":
+            body, end = body[:-1], body[-1]
+        sentences.append(f"{body} {''.join(marks)}{end or '.'}")
+    citations = [
+        Citation(
+            marker=k + 1,
+            document=evidence[i].document,
+            path=evidence[i].path,
+            text=evidence[i].text,
+            quote=quotes[i],
+            publication=evidence[i].publication,
+        )
+        for k, i in enumerate(cited)
+    ]
+    return " ".join(sentences), citations
+
+
+def extractive(question: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
+    """The evidence sentence that best matches the question, quoted and cited as [1]."""
+    best_i, best_quote_text, best_score = 0, "", -1.0
+    for i, passage in enumerate(evidence):
+        quote = best_quote(passage.text, question)
+        score = support(question, quote)
+        if score > best_score:
+            best_i, best_quote_text, best_score = i, quote, score
+    p = evidence[best_i]
+    citation = Citation(1, p.document, p.path, p.text, best_quote_text, p.publication)
+    return f"\u201c{best_quote_text}\u201d [1]", [citation]

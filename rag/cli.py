@@ -1,0 +1,104 @@
+"""The `rag` command: ask, index, fetch-model, config (the browser chat is `python app.py`).
+
+Only argparse and the standard library load before a command runs, so
+`rag --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rag",
+        description="Ask questions about your articles; answers cite the passages they come from.",
+        epilog="Settings come from RAG_* environment variables; `rag config` lists them.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question and print its numbered sources")
+    ask.add_argument("question", help='e.g. "What does season 2 explore?"')
+    ask.add_argument("--no-stream", action="store_true", help="print the answer only when done")
+    ask.add_argument("--passages", action="store_true", help="also list every retrieved passage")
+
+    index = sub.add_parser("index", help="update the index from the corpus folder (incremental)")
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+
+    sub.add_parser("fetch-model", help="fetch and verify the default GGUF model into models/")
+    sub.add_parser("config", help="print the settings in force")
+    return parser
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from rag import answer_stream
+    from rag.types import Answer
+
+    final: Answer | None = None
+    streamed = False
+    for event in answer_stream(args.question):
+        if isinstance(event, Answer):
+            final = event
+        elif not args.no_stream and sys.stdout.isatty():
+            print(event, end="", flush=True)
+            streamed = True
+    assert final is not None
+    if streamed:
+        print("\n")  # the grounded answer below replaces the raw stream
+    print(final)
+    if args.passages:
+        print("\nRetrieved passages:")
+        for p in final.passages:
+            print(f"  {p.score:.4f} sim={p.similarity:.2f} {p.path}: {p.text[:100]}...")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from rag import build_index
+
+    report = build_index(rebuild=args.rebuild)
+    print(report.summary())
+    return 0
+
+
+def _fetch_model(_: argparse.Namespace) -> int:
+    from rag.config import Settings
+    from rag.model_fetch import fetch_default_model
+
+    print(fetch_default_model(Settings.from_env().models_dir))
+    return 0
+
+
+def _config(_: argparse.Namespace) -> int:
+    from rag.config import Settings, describe
+
+    for name, value in describe(Settings.from_env()).items():
+        print(f"RAG_{name.upper():24} {value}")
+    return 0
+
+
+COMMANDS = {"ask": _ask, "index": _index, "fetch-model": _fetch_model,
+            "config": _config}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from rag.errors import user_facing
+
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        message = user_facing(exc)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Question in, cited answer out: retrieve, fit the evidence to the context, generate, ground."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rag import prompts
+from rag.citations import extractive, ground
+from rag.config import Settings
+from rag.embeddings import Embedder, load_embedder
+from rag.generation import Generator, Message, load_generator
+from rag.retrieval import HybridRetriever
+from rag.store import ChromaStore, open_store
+from rag.types import Answer, Passage
+
+# One earlier turn is a (question, answer) pair; only questions feed retrieval.
+Turn = tuple[str, str]
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as given; the message says why."""
+
+
+def clean_question(question: str) -> str:
+    from rag.documents import clean_text
+
+    if not isinstance(question, str):
+        raise QuestionError("The question must be text.")
+    text = " ".join(clean_text(question).split())
+    if not text:
+        raise QuestionError("The question is empty; type a question about the articles.")
+    return text[:MAX_QUESTION_CHARS]
+
+
+def retrieval_query(question: str, history: Sequence[Turn] | None) -> str:
+    """The question, preceded by the latest earlier question, so follow-ups keep their subject."""
+    if not history:
+        return question
+    earlier = [q for q, _ in history if q and q.strip()][-1:]
+    return prompts.FOLLOW_UP_SEPARATOR.join([*earlier, question])
+
+
+@dataclass
+class Pipeline:
+    settings: Settings = field(default_factory=Settings.from_env)
+    embedder: Embedder | None = None
+    store: ChromaStore | None = None
+    generator: Generator | None = None
+    _retriever: HybridRetriever | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def retriever(self) -> HybridRetriever:
+        with self._lock:
+            if self._retriever is None:
+                from rag.indexer import build_index
+
+                self.embedder = self.embedder or load_embedder(self.settings)
+                self.store = self.store or open_store(self.settings)
+                if not self.store.exists():  # first use: build it, as a user would expect
+                    build_index(settings=self.settings, embedder=self.embedder, store=self.store)
+                collection = self.store.active(self.embedder.name)
+                self._retriever = HybridRetriever(self.embedder, collection)
+            return self._retriever
+
+    def model(self) -> Generator:
+        with self._lock:
+            if self.generator is None:
+                self.generator = load_generator(self.settings)
+            return self.generator
+
+    def retrieve(self, question: str, history: Sequence[Turn] | None = None) -> list[Passage]:
+        query = retrieval_query(question, history)
+        return self.retriever().retrieve(query, self.settings.top_k)
+
+    def fit_evidence(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
+        """The top passages that fit the model's context with room left for the answer."""
+        generator = self.model()
+        budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
+        budget -= generator.count_tokens(prompts.SYSTEM_PROMPT + prompts.USER_PROMPT + question)
+        chosen: list[Passage] = []
+        for passage in passages[: self.settings.context_passages]:
+            cost = generator.count_tokens(passage.text) + 4
+            if cost > budget:
+                break
+            chosen.append(passage)
+            budget -= cost
+        return chosen
+
+    def messages(self, question: str, evidence: Sequence[Passage]) -> list[Message]:
+        items = "\n".join(
+            prompts.EVIDENCE_ITEM.format(n=i + 1, text=p.text.replace("\n", " "))
+            for i, p in enumerate(evidence)
+        )
+        return [
+            {"role": "system", "content": prompts.SYSTEM_PROMPT},
+            {"role": "user", "content": prompts.USER_PROMPT.format(evidence=items, question=question)},
+        ]
+
+    def stream(self, question: str, history: Sequence[Turn] | None = None) -> Iterator[str | Answer]:
+        """Yields text deltas as the model writes, then the final, grounded Answer."""
+        started = time.perf_counter()
+        question = clean_question(question)
+        passages = self.retrieve(question, history)
+        timings: dict[str, float] = {"retrieve_ms": _ms(started)}
+
+        best = max((p.similarity for p in passages), default=0.0)
+        if best < self.settings.min_relevance:
+            timings.update(first_token_ms=0.0, total_ms=_ms(started),
+                           prompt_tokens=0, completion_tokens=0)
+            yield prompts.REFUSAL
+            yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
+            return
+
+        evidence = self.fit_evidence(question, passages)
+        messages = self.messages(question, evidence)
+        generator = self.model()
+        raw = ""
+        for delta in generator.stream(messages, self.settings.max_tokens):
+            if not raw:
+                timings["first_token_ms"] = _ms(started)
+            raw += delta
+            yield delta
+        timings.setdefault("first_token_ms", _ms(started))
+        timings["prompt_tokens"] = sum(generator.count_tokens(m["content"]) for m in messages)
+        timings["completion_tokens"] = generator.count_tokens(raw)
+
+        refused = prompts.REFUSAL.lower().rstrip(".") in raw.lower()
+        text, citations = ("", []) if refused else ground(raw, evidence)
+        if refused:
+            text = prompts.REFUSAL
+        elif not text:  # nothing the model said is supported: quote the evidence instead
+            text, citations = extractive(question, evidence)
+        timings["total_ms"] = _ms(started)
+        yield Answer(question, text, citations, passages, refused, timings)
+
+    def answer(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
+        for event in self.stream(question, history):
+            if isinstance(event, Answer):
+                return event
+        raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+_default: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline for the current settings (models load once)."""
+    global _default
+    settings = Settings.from_env()
+    with _default_lock:
+        if _default is None or _default.settings != settings:
+            _default = Pipeline(settings)
+        return _default

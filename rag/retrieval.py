@@ -1,0 +1,127 @@
+"""Hybrid retrieval: dense (embeddings) and lexical (BM25) rankings fused by reciprocal rank.
+
+The dense side finds paraphrases; the lexical side finds rare names ("Darville")
+that a small embedder blurs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.embeddings import Embedder
+from rag.store import Collection, StoredPassage
+from rag.types import Passage
+
+RRF_K = 60  # the constant from Cormack et al.; damps the weight of the very top ranks
+DENSE_CANDIDATES = 30
+
+_WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "a an and are as at be been but by can could did do does for from had has have he her "
+    "his how i if in into is it its me my no not of on or our she so than that the their them "
+    "then there these they this to was we were what when where which who whom why will with "
+    "would you your about after also any all more most some such up out over just".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens without stopwords; possessives folded ("Jessica's" -> "jessica")."""
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+
+
+class BM25:
+    """Okapi BM25 over a fixed list of texts (k1=1.5, b=0.75)."""
+
+    def __init__(self, texts: Sequence[str], k1: float = 1.5, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.docs = [Counter(tokenize(t)) for t in texts]
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.docs else 0.0
+        df: Counter[str] = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+
+    def scores(self, query: str) -> list[float]:
+        terms = [t for t in set(tokenize(query)) if t in self.idf]
+        out = []
+        for doc, length in zip(self.docs, self.lengths, strict=True):
+            s = 0.0
+            norm = self.k1 * (1 - self.b + self.b * length / (self.avg_length or 1))
+            for t in terms:
+                tf = doc.get(t, 0)
+                if tf:
+                    s += self.idf[t] * tf * (self.k1 + 1) / (tf + norm)
+            out.append(s)
+        return out
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, pid in enumerate(ranking):
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
+@dataclass
+class _LexicalIndex:
+    version: tuple[int, str]
+    passages: list[StoredPassage]
+    bm25: BM25
+
+
+class HybridRetriever:
+    def __init__(self, embedder: Embedder, collection: Collection) -> None:
+        self.embedder = embedder
+        self.collection = collection
+        self._lexical: _LexicalIndex | None = None
+        self._lock = threading.Lock()
+
+    def _lexical_index(self) -> _LexicalIndex:
+        # Rebuilt only when the collection changed (count or build time).
+        version = (self.collection.count(), str(self.collection.info().get("built_at", "")))
+        with self._lock:
+            if self._lexical is None or self._lexical.version != version:
+                passages = self.collection.all_passages()
+                self._lexical = _LexicalIndex(version, passages, BM25([p.text for p in passages]))
+            return self._lexical
+
+    def retrieve(self, query: str, k: int, dense_query: str | None = None) -> list[Passage]:
+        """Top `k` passages for `query`; `dense_query` lets callers embed a richer form."""
+        dense = self.collection.query(self.embedder.embed_query(dense_query or query),
+                                      max(k, DENSE_CANDIDATES))
+        lexical = self._lexical_index()
+        bm25_scores = lexical.bm25.scores(query)
+        lexical_ranked = [
+            lexical.passages[i].id
+            for i in sorted(range(len(bm25_scores)), key=lambda i: -bm25_scores[i])
+            if bm25_scores[i] > 0
+        ][: max(k, DENSE_CANDIDATES)]
+
+        fused = reciprocal_rank_fusion([[p.id for p in dense], lexical_ranked])
+        by_id = {p.id: p for p in lexical.passages}
+        by_id.update({p.id: p for p in dense})
+        similarity = {p.id: 1.0 - p.distance for p in dense}
+        top = sorted(fused, key=lambda pid: -fused[pid])[:k]
+        return [
+            Passage(
+                id=pid,
+                document=by_id[pid].metadata.get("title", ""),
+                path=by_id[pid].metadata.get("path", ""),
+                publication=by_id[pid].metadata.get("publication", ""),
+                text=by_id[pid].text,
+                score=round(fused[pid], 6),
+                similarity=round(similarity.get(pid, 0.0), 4),
+            )
+            for pid in top
+            if pid in by_id
+        ]

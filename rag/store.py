@@ -1,0 +1,213 @@
+"""The vector store: an interface, and Chroma behind it.
+
+Chroma is given embeddings explicitly; its default embedding function would
+download a model at run time. A rebuild writes a staging collection and swaps
+it in only when complete, so a build that dies leaves the old index in place.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+from rag.config import Settings
+from rag.types import Chunk
+
+STAGING_SUFFIX = "__staging"
+RETIRED_SUFFIX = "__retired"
+_ADD_BATCH = 1000
+
+
+class IndexMismatch(RuntimeError):
+    """The index was built with another embedding model; vectors would not be comparable."""
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    distance: float = 0.0  # cosine distance; 1 - similarity
+
+
+class Collection(Protocol):
+    def count(self) -> int: ...
+    def upsert(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None: ...
+    def delete(self, ids: Sequence[str]) -> None: ...
+    def query(self, embedding: Sequence[float], k: int) -> list[StoredPassage]: ...
+    def all_passages(self, include_text: bool = True) -> list[StoredPassage]: ...
+    def info(self) -> dict[str, Any]: ...
+
+
+def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
+    return {
+        "path": chunk.document_path,
+        "title": chunk.title,
+        "publication": chunk.publication,
+        "start": chunk.start,
+        "end": chunk.end,
+        "content_hash": chunk.content_hash,
+    }
+
+
+class ChromaCollection:
+    def __init__(self, collection: Any) -> None:
+        self._c = collection
+
+    def count(self) -> int:
+        return int(self._c.count())
+
+    def upsert(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        for i in range(0, len(chunks), _ADD_BATCH):
+            batch = chunks[i : i + _ADD_BATCH]
+            self._c.upsert(
+                ids=[c.id for c in batch],
+                documents=[c.text for c in batch],
+                metadatas=[chunk_metadata(c) for c in batch],
+                embeddings=[list(e) for e in embeddings[i : i + _ADD_BATCH]],
+            )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), _ADD_BATCH):
+            self._c.delete(ids=list(ids[i : i + _ADD_BATCH]))
+
+    def query(self, embedding: Sequence[float], k: int) -> list[StoredPassage]:
+        k = min(k, self.count())
+        if k == 0:
+            return []
+        result = self._c.query(
+            query_embeddings=[list(embedding)],
+            n_results=k,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            StoredPassage(id=i, text=t, metadata=dict(m), distance=float(d))
+            for i, t, m, d in zip(
+                result["ids"][0], result["documents"][0], result["metadatas"][0],
+                result["distances"][0], strict=True,
+            )
+        ]
+
+    def all_passages(self, include_text: bool = True) -> list[StoredPassage]:
+        include = ["metadatas", "documents"] if include_text else ["metadatas"]
+        result = self._c.get(include=include)
+        texts = result.get("documents") or [""] * len(result["ids"])
+        return [
+            StoredPassage(id=i, text=t or "", metadata=dict(m))
+            for i, t, m in zip(result["ids"], texts, result["metadatas"], strict=True)
+        ]
+
+    def info(self) -> dict[str, Any]:
+        return dict(self._c.metadata or {})
+
+    def set_info(self, **values: Any) -> None:
+        metadata = {k: v for k, v in self.info().items() if not k.startswith("hnsw:")}
+        metadata.update(values)
+        self._c.modify(metadata=metadata)
+
+
+class ChromaStore:
+    """One Chroma client (embedded under `index/`), holding the active collection by name."""
+
+    def __init__(self, settings: Settings) -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        self.name = settings.collection
+        self.location = str(settings.index_dir)
+        self._client = chromadb.PersistentClient(
+            path=str(settings.index_dir),
+            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+        )
+        self._recover_interrupted_swap()
+
+    def _names(self) -> set[str]:
+        return {c if isinstance(c, str) else c.name for c in self._client.list_collections()}
+
+    def _get(self, name: str) -> Any:
+        return self._client.get_collection(name=name, embedding_function=None)
+
+    def _create(self, name: str, embed_model: str) -> Any:
+        return self._client.create_collection(
+            name=name,
+            embedding_function=None,
+            metadata={"hnsw:space": "cosine", "embed_model": embed_model, "built_at": ""},
+        )
+
+    def _recover_interrupted_swap(self) -> None:
+        """Finish or undo a rebuild that died between its two renames."""
+        names = self._names()
+        if self.name in names:
+            return
+        staging, retired = self.name + STAGING_SUFFIX, self.name + RETIRED_SUFFIX
+        if staging in names and self._get(staging).metadata.get("complete"):
+            self._get(staging).modify(name=self.name)
+        elif retired in names:
+            self._get(retired).modify(name=self.name)
+
+    def exists(self) -> bool:
+        return self.name in self._names()
+
+    def active(self, embed_model: str, create: bool = False) -> ChromaCollection:
+        """The collection queries read; refuses one built with another embedder."""
+        if not self.exists():
+            if not create:
+                raise FileNotFoundError(
+                    f"No index in {self.location}. Build it with `rag index` or build_index()."
+                )
+            return ChromaCollection(self._create(self.name, embed_model))
+        collection = ChromaCollection(self._get(self.name))
+        built_with = collection.info().get("embed_model")
+        if built_with and built_with != embed_model:
+            raise IndexMismatch(
+                f"The index in {self.location} was built with the embedding model "
+                f"'{built_with}', but the configured one is '{embed_model}'. Run "
+                "`rag index --rebuild` to rebuild it, or set RAG_EMBED_MODEL back."
+            )
+        return collection
+
+    def staging(self, embed_model: str) -> ChromaCollection:
+        """A fresh, empty collection to rebuild into; any leftover from a dead build goes."""
+        name = self.name + STAGING_SUFFIX
+        if name in self._names():
+            self._client.delete_collection(name)
+        return ChromaCollection(self._create(name, embed_model))
+
+    def promote_staging(self) -> None:
+        """Swap the complete staging collection in; the old one is removed last."""
+        staging, retired = self.name + STAGING_SUFFIX, self.name + RETIRED_SUFFIX
+        self._get(staging).modify(metadata=_mark_complete(self._get(staging).metadata))
+        names = self._names()
+        if retired in names:
+            self._client.delete_collection(retired)
+        if self.name in names:
+            self._get(self.name).modify(name=retired)
+        self._get(staging).modify(name=self.name)
+        if retired in self._names():
+            self._client.delete_collection(retired)
+
+
+def _mark_complete(metadata: dict[str, Any] | None) -> dict[str, Any]:
+    kept = {k: v for k, v in (metadata or {}).items() if not k.startswith("hnsw:")}
+    return {**kept, "complete": True}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+_stores: dict[str, ChromaStore] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(settings: Settings) -> ChromaStore:
+    """One client per index folder per process: Chroma dislikes two on the same files."""
+    key = f"{settings.index_dir}\x00{settings.collection}"
+    with _stores_lock:
+        if key not in _stores:
+            _stores[key] = ChromaStore(settings)
+        return _stores[key]

@@ -1,0 +1,95 @@
+import pytest
+
+from rag.citations import extractive, ground, markers_in, strip_markers, support
+from rag.types import Passage
+
+
+def passage(n: int, text: str) -> Passage:
+    return Passage(id=f"p{n}", document=f"Doc {n}", path=f"d{n}.txt", text=text, score=1.0)
+
+
+EVIDENCE = [
+    passage(1, "Season 2 explores how Jessica recovers from her trauma. It starts in 2018."),
+    passage(2, "Trish wants to become a hero. Malcolm is played by Eka Darville."),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A [1].", [1]),
+        ("A [1,2].", [1, 2]),
+        ("A [1, 2].", [1, 2]),
+        ("A [1][2].", [1, 2]),
+        ("A 【1】.", [1]),
+        ("A [1-3].", [1, 2, 3]),
+        ("A [12].", [12]),
+        ("A [1", [1]),  # unterminated at the very end
+        ("A [note] and [x1].", []),
+        ("No markers.", []),
+    ],
+)
+def test_marker_table(text, expected):
+    assert markers_in(text) == expected
+
+
+def test_strip_markers_leaves_clean_prose():
+    assert strip_markers("Trish wants to be a hero [2] .") == "Trish wants to be a hero."
+    assert strip_markers("Jessica heals [1") == "Jessica heals"
+
+
+def test_valid_markers_are_kept_and_renumbered_in_order():
+    text, cites = ground("Trish wants to become a hero [2]. Jessica recovers from trauma [1].",
+                         EVIDENCE)
+    assert text == "Trish wants to become a hero [1]. Jessica recovers from trauma [2]."
+    assert [c.path for c in cites] == ["d2.txt", "d1.txt"]
+    assert [c.marker for c in cites] == [1, 2]
+    for c in cites:
+        assert c.quote in c.text
+
+
+@pytest.mark.parametrize("marker", ["[12]", "[7]", "[0]", "【9】"])
+def test_out_of_range_markers_are_replaced_by_attribution(marker):
+    text, cites = ground(f"Malcolm is played by Eka Darville {marker}.", EVIDENCE)
+    assert text == "Malcolm is played by Eka Darville [1]."
+    assert cites[0].path == "d2.txt"
+    assert cites[0].quote == "Malcolm is played by Eka Darville."
+
+
+def test_wrong_marker_is_moved_to_the_supporting_passage():
+    text, cites = ground("Season 2 explores how Jessica recovers from her trauma [2].", EVIDENCE)
+    assert [c.path for c in cites] == ["d1.txt"]
+    assert text.endswith("[1].")
+
+
+def test_unmarked_sentence_is_attributed_after_the_fact():
+    text, cites = ground("Trish wants to become a hero.", EVIDENCE)
+    assert text == "Trish wants to become a hero [1]."
+    assert cites[0].quote == "Trish wants to become a hero."
+
+
+def test_unsupported_sentences_are_removed():
+    text, cites = ground("Jessica recovers from her trauma [1]. Kilgrave returns as a ghost "
+                         "riding dragons [2].", EVIDENCE)
+    assert "dragons" not in text
+    assert len(cites) == 1
+
+
+def test_nothing_supported_gives_empty_text():
+    assert ground("Bananas are yellow fruit.", EVIDENCE) == ("", [])
+
+
+def test_bare_marker_sentence_joins_the_previous_one():
+    text, cites = ground("Trish wants to become a hero. [2]", EVIDENCE)
+    assert text == "Trish wants to become a hero [1]."
+
+
+def test_extractive_answer_quotes_the_best_sentence():
+    text, cites = extractive("Who plays Malcolm?", EVIDENCE)
+    assert "Malcolm is played by Eka Darville." in text
+    assert cites[0].quote in cites[0].text and cites[0].marker == 1
+
+
+def test_support_is_share_of_content_words():
+    assert support("Trish hero", "Trish wants to become a hero.") == 1.0
+    assert support("dragons", "Trish wants to become a hero.") == 0.0

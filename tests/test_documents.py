@@ -1,0 +1,109 @@
+from pathlib import Path
+
+import pytest
+
+from rag.documents import (
+    UnreadableFile,
+    clean_text,
+    document_title,
+    load_corpus,
+    load_document,
+    publication,
+    split_sentences,
+)
+
+
+def test_shipped_corpus_loads_with_titles_and_publications(settings):
+    docs, skipped = load_corpus(settings.data_dir)
+    assert skipped == []
+    by_path = {d.path: d for d in docs}
+    assert len(by_path) == 5
+    assert by_path["001_61dad8e46c95323a.txt"].title == (
+        "'Jessica Jones' Showrunner Melissa Rosenberg Teases Season 2"
+    )
+    assert by_path["000_b55949e5afad05ef.txt"].publication == "Esquire"
+    assert by_path["003_c77748d9f702d4b9.txt"].publication == "Entertainment Weekly"
+    assert by_path["004_d98b2c6786ce758e.txt"].publication == "IGN"
+    assert by_path["002_2997a68a253baf3d.txt"].publication == ""
+    # headline-less articles are titled by their first sentence, shortened
+    assert by_path["000_b55949e5afad05ef.txt"].title.startswith("Following the show")
+
+
+def test_captions_bylines_and_navigation_are_removed(settings):
+    docs, _ = load_corpus(settings.data_dir)
+    text = "\n".join(d.text for d in docs)
+    for junk in ("Image via", "Not Available Lead", "Complex Original", "Latest in Pop Culture",
+                 "Leon Brill", "staff writer"):
+        assert junk not in text
+    assert "Source: IGN" in text  # kept: it names the publication
+
+
+def test_invisible_unicode_is_removed():
+    text = clean_text("Jes\u200bsica\u00a0Jones\ufeff is back\U000e0041\u202e.")
+    assert text == "Jessica Jones is back."
+
+
+def test_headline_title_and_first_sentence_title():
+    assert document_title("Big News Today\n\nThe body. More.") == "Big News Today"
+    assert document_title("The show returns. It is good.") == "The show returns."
+
+
+def test_publication_takes_the_last_source_line():
+    assert publication("Text.\n\nSource: Esquire.") == "Esquire"
+    assert publication("Nothing named here.") == ""
+
+
+def test_sentences_respect_abbreviations_and_quotes():
+    text = 'Luke Cage hits Netflix on Sept. 30 this year. "It is great." She said so.'
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == ["Luke Cage hits Netflix on Sept. 30 this year.", '"It is great."',
+                         "She said so."]
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path: Path):
+    tmp_path = tmp_path / "mixed"
+    tmp_path.mkdir()
+    (tmp_path / "good.txt").write_text("A perfectly fine article about season two of the show.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society and the show's r\xf4le.".encode("latin-1"))
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.txt").write_text("never read")
+    docs, skipped = load_corpus(tmp_path)
+    assert [d.path for d in docs] == ["good.txt"]
+    reasons = {s.path: s.reason for s in skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt", "notes.docx"}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin1.txt"] and "iconv" in reasons["latin1.txt"]
+    assert "unsupported" in reasons["notes.docx"]
+
+
+def test_html_and_markdown_keep_text_and_drop_scripts_and_images(tmp_path: Path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>T</title><script>evil()</script></head><body>"
+                    "<h1>Season Two News</h1><p>Jessica returns in a new season.</p>"
+                    "<nav>Home | About</nav></body></html>")
+    doc = load_document(page)
+    assert doc.title == "Season Two News"
+    assert "evil" not in doc.text and "Home | About" not in doc.text
+    assert "Jessica returns in a new season." in doc.text
+
+    md = tmp_path / "b.md"
+    md.write_text("# Plans\n\nSee ![x](http://evil.example/q.png) the [site](http://a.b) now today.\n")
+    doc = load_document(md)
+    assert doc.title == "Plans"
+    assert "evil.example" not in doc.text and "http" not in doc.text
+    assert "the site now today." in doc.text
+
+
+def test_truncated_pdf_is_reported(tmp_path: Path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    with pytest.raises(UnreadableFile, match="PDF"):
+        load_document(broken)
+
+
+def test_missing_folder_names_the_fix(tmp_path: Path):
+    with pytest.raises(FileNotFoundError, match="RAG_DATA_DIR"):
+        load_corpus(tmp_path / "nope")
