@@ -103,7 +103,9 @@ def ground(raw: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
     for claim in _claims(raw, len(evidence)):
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        supported = [i for i in claim.sources if support(claim.text, evidence[i].text) >= SUPPORT_THRESHOLD]
+        supported = [
+            i for i in claim.sources if support(claim.text, evidence[i].text) >= SUPPORT_THRESHOLD
+        ]
         if not supported and evidence:
             best = max(range(len(evidence)), key=lambda i: support(claim.text, evidence[i].text))
             if support(claim.text, evidence[best].text) >= SUPPORT_THRESHOLD:

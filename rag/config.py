@@ -28,7 +28,9 @@ def _env_int(name: str, default: int, minimum: int = 0) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"RAG_{name}={raw!r} is not a whole number; set it to e.g. {default}.")
+        raise ConfigError(
+            f"RAG_{name}={raw!r} is not a whole number; set it to e.g. {default}."
+        ) from None
     if value < minimum:
         raise ConfigError(f"RAG_{name}={value} is below {minimum}; set it to e.g. {default}.")
     return value
@@ -39,7 +41,9 @@ def _env_float(name: str, default: float) -> float:
     try:
         return float(raw)
     except ValueError:
-        raise ConfigError(f"RAG_{name}={raw!r} is not a number; set it to e.g. {default}.")
+        raise ConfigError(
+            f"RAG_{name}={raw!r} is not a number; set it to e.g. {default}."
+        ) from None
 
 
 def _env_path(name: str, default: str) -> Path:

@@ -123,8 +123,9 @@ def _decode_text(raw: bytes) -> str:
             f"not valid UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start}; latin-1 or "
             "cp1252?); re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`"
         ) from None
-    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if controls > len(text[:8192]) * 0.05:
+    head = text[:8192]
+    controls = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > len(head) * 0.05:
         raise UnreadableFile("binary file (mostly control characters); only text is read")
     return text
 
@@ -138,7 +139,8 @@ def _pdf_text(raw: bytes) -> str:
         reader = PdfReader(io.BytesIO(raw))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many types for broken files
-        raise UnreadableFile(f"broken or truncated PDF ({type(exc).__name__}); re-export it") from None
+        name = type(exc).__name__
+        raise UnreadableFile(f"broken or truncated PDF ({name}); re-export it") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise UnreadableFile("PDF has no text layer (scanned?); run OCR on it first")
@@ -245,7 +247,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         for boundary in _SENTENCE_SPLIT.finditer(para.group()):
             cut = para.start() + boundary.start()
-            last_word = text[start:cut].rsplit(None, 1)[-1].rstrip(".").lower() if text[start:cut].strip() else ""
+            words = text[start:cut].split()
+            last_word = words[-1].rstrip(".").lower() if words else ""
             if last_word in _ABBREVIATIONS or len(last_word) == 1:
                 continue
             end = para.start() + boundary.end()

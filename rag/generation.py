@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -91,6 +92,15 @@ class LlamaCppGenerator:
 
 _cache: dict[str, LlamaCppGenerator] = {}
 _cache_lock = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    # Freed before interpreter teardown; llama.cpp's own __del__ fails once
+    # its module globals are gone and prints a traceback at every exit.
+    for generator in _cache.values():
+        generator._llm.close()
+    _cache.clear()
 
 
 def load_generator(settings: Settings) -> Generator:

@@ -66,7 +66,9 @@ def _tqdm_progress(total: int) -> tuple[Progress, Callable[[], None]]:
     return update, bar.close
 
 
-def _embed(embedder: Embedder, chunks: Sequence[Chunk], progress: Progress | None) -> list[list[float]]:
+def _embed(
+    embedder: Embedder, chunks: Sequence[Chunk], progress: Progress | None
+) -> list[list[float]]:
     close: Callable[[], None] = lambda: None  # noqa: E731
     if progress is None:
         progress, close = _tqdm_progress(len(chunks))
@@ -102,7 +104,10 @@ def build_index(
         documents, skipped = load_corpus(settings.data_dir)
         embedder = embedder or load_embedder(settings)
         store = store or open_store(settings)
-        target = store.staging(embedder.name) if rebuild else store.active(embedder.name, create=True)
+        if rebuild:
+            target = store.staging(embedder.name)
+        else:
+            target = store.active(embedder.name, create=True)
 
         stored_ids: dict[str, set[str]] = defaultdict(set)
         stored_hashes: dict[str, set[str]] = defaultdict(set)

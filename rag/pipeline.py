@@ -97,10 +97,15 @@ class Pipeline:
         )
         return [
             {"role": "system", "content": prompts.SYSTEM_PROMPT},
-            {"role": "user", "content": prompts.USER_PROMPT.format(evidence=items, question=question)},
+            {
+                "role": "user",
+                "content": prompts.USER_PROMPT.format(evidence=items, question=question),
+            },
         ]
 
-    def stream(self, question: str, history: Sequence[Turn] | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: Sequence[Turn] | None = None
+    ) -> Iterator[str | Answer]:
         """Yields text deltas as the model writes, then the final, grounded Answer."""
         started = time.perf_counter()
         question = clean_question(question)

@@ -13,7 +13,7 @@ def test_chunks_are_exact_slices_within_size(settings):
             assert c.title == doc.title and c.document_path == doc.path
         assert chunks[0].start == 0 and chunks[-1].end == len(doc.text.rstrip())
         # consecutive passages overlap (by one sentence) and never go backwards
-        for a, b in zip(chunks, chunks[1:]):
+        for a, b in zip(chunks, chunks[1:], strict=False):
             assert a.start < b.start <= a.end
 
 
@@ -28,5 +28,5 @@ def test_ids_are_stable_and_unique(settings):
 def test_no_overlap_gives_disjoint_passages(settings):
     docs, _ = load_corpus(settings.data_dir)
     chunks = chunk_document(docs[0], max_chars=300, overlap_sentences=0)
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in zip(chunks, chunks[1:], strict=False):
         assert a.end <= b.start

@@ -66,7 +66,8 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path):
     (tmp_path / "good.txt").write_text("A perfectly fine article about season two of the show.")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society and the show's r\xf4le.".encode("latin-1"))
+    latin1 = "Caf\xe9 society and the show's r\xf4le.".encode("latin-1")
+    (tmp_path / "latin1.txt").write_bytes(latin1)
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden.txt").write_text("never read")
     docs, skipped = load_corpus(tmp_path)
@@ -90,11 +91,11 @@ def test_html_and_markdown_keep_text_and_drop_scripts_and_images(tmp_path: Path)
     assert "Jessica returns in a new season." in doc.text
 
     md = tmp_path / "b.md"
-    md.write_text("# Plans\n\nSee ![x](http://evil.example/q.png) the [site](http://a.b) now today.\n")
+    md.write_text("# Plans\n\nSee ![x](http://evil.example/q.png) the [site](http://a.b) now.")
     doc = load_document(md)
     assert doc.title == "Plans"
     assert "evil.example" not in doc.text and "http" not in doc.text
-    assert "the site now today." in doc.text
+    assert "the site now." in doc.text
 
 
 def test_truncated_pdf_is_reported(tmp_path: Path):

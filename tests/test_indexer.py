@@ -7,7 +7,8 @@ from rag.store import ChromaStore, IndexMismatch
 
 
 def build(settings, embedder, **kw):
-    return build_index(settings=settings, embedder=embedder, progress=lambda done, total: None, **kw)
+    quiet = lambda done, total: None  # noqa: E731
+    return build_index(settings=settings, embedder=embedder, progress=quiet, **kw)
 
 
 def passages_by_path(settings, embedder_name="fake-bag-of-words"):

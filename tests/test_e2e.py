@@ -1,0 +1,97 @@
+"""End to end with the real parts: MiniLM embedder, Chroma, and the default GGUF model."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rag.config import PROJECT_ROOT
+from rag.documents import load_corpus
+from rag.indexer import build_index
+from rag.pipeline import Pipeline
+from rag.store import ChromaStore
+from tests.conftest import QUESTION
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def real_parts():
+    from rag.config import Settings
+    from rag.embeddings import load_embedder
+    from rag.generation import load_generator
+
+    settings = Settings.from_env()
+    return load_embedder(settings), load_generator(settings)
+
+
+def test_season_two_question_is_answered_with_real_citations(settings, real_parts):
+    embedder, generator = real_parts
+    pipeline = Pipeline(settings, embedder=embedder, generator=generator)
+    a = pipeline.answer(QUESTION)
+    assert not a.refused
+    assert len(a.text.split()) >= 5
+    assert a.citations, a.text
+    documents = {d.path: d.text for d in load_corpus(settings.data_dir)[0]}
+    indexed = {p.text for p in ChromaStore(settings).active(embedder.name).all_passages()}
+    for c in a.citations:
+        assert f"[{c.marker}]" in a.text
+        assert c.text in indexed  # a real passage of the index
+        assert c.text in documents[c.path]  # ... taken from the file it names
+        assert c.quote and c.quote in c.text
+    assert a.timings["completion_tokens"] > 0
+
+
+def test_unrelated_question_is_refused(settings, real_parts):
+    embedder, generator = real_parts
+    a = Pipeline(settings, embedder=embedder, generator=generator).answer(
+        "What is the boiling point of water at sea level?")
+    assert a.refused and not a.citations
+
+
+def test_real_incremental_update_changes_only_the_edited_article(settings, real_parts):
+    embedder, _ = real_parts
+    quiet = {"progress": lambda done, total: None}
+    first = build_index(settings=settings, embedder=embedder, **quiet)
+    assert first.added == 5
+    again = build_index(settings=settings, embedder=embedder, **quiet)
+    assert again.embedded == 0 and again.unchanged == 5
+
+    def ids_by_path():
+        out: dict[str, set[str]] = {}
+        for p in ChromaStore(settings).active(embedder.name).all_passages(include_text=False):
+            out.setdefault(p.metadata["path"], set()).add(p.id)
+        return out
+
+    before = ids_by_path()
+    edited = settings.data_dir / "003_c77748d9f702d4b9.txt"
+    edited.write_text(edited.read_text().replace("Bewitched", "Bewitched, the old sitcom,"))
+    report = build_index(settings=settings, embedder=embedder, **quiet)
+    assert (report.updated, report.unchanged) == (1, 4)
+    after = ids_by_path()
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {edited.name}
+    assert report.embedded == len(after[edited.name]) < sum(len(v) for v in after.values())
+
+
+def test_python_one_liner_from_the_readme(settings):
+    code = "from rag import answer; print(answer('What does season 2 explore?'))"
+    env = {**os.environ, "RAG_DATA_DIR": str(settings.data_dir),
+           "RAG_INDEX_DIR": str(settings.index_dir)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=PROJECT_ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Sources:" in out.stdout and "[1]" in out.stdout
+
+
+def test_cli_index_reports_changes(settings):
+    env = {**os.environ, "RAG_DATA_DIR": str(settings.data_dir),
+           "RAG_INDEX_DIR": str(settings.index_dir)}
+    (settings.data_dir / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    run = [sys.executable, "-m", "rag.cli", "index"]
+    out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "5 added" in out.stdout and "skipped broken.txt: binary" in out.stdout
+    out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=300)
+    assert "0 added, 0 updated, 0 removed, 5 unchanged; 0 passages embedded" in out.stdout

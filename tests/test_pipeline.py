@@ -1,0 +1,96 @@
+"""The answer pipeline with the real Chroma and honest fakes for the embedder and model."""
+
+import pytest
+
+from rag.pipeline import Pipeline, QuestionError, retrieval_query
+from rag.prompts import REFUSAL, SYSTEM_PROMPT
+from rag.types import Answer
+from tests.conftest import QUESTION, FakeGenerator
+
+
+@pytest.fixture
+def pipeline(settings, fake_embedder):
+    return Pipeline(settings.with_(min_relevance=0.1), embedder=fake_embedder,
+                    generator=FakeGenerator())
+
+
+def test_first_answer_builds_the_missing_index(pipeline, settings):
+    assert not (settings.index_dir / "chroma.sqlite3").exists()
+    pipeline.answer(QUESTION)
+    assert (settings.index_dir / "chroma.sqlite3").exists()
+
+
+def test_answer_cites_real_passages(pipeline, settings):
+    a = pipeline.answer(QUESTION)
+    assert not a.refused and a.text and "[1]" in a.text
+    assert a.citations and a.citations[0].marker == 1
+    corpus = {p.name: p.read_text() for p in settings.data_dir.iterdir()}
+    for c in a.citations:
+        assert c.quote in c.text
+        assert c.path in corpus
+    assert {p.path for p in a.passages} <= set(corpus)
+    assert set(a.timings) >= {"retrieve_ms", "first_token_ms", "total_ms", "prompt_tokens",
+                              "completion_tokens"}
+
+
+def test_stream_yields_deltas_then_the_answer(pipeline):
+    events = list(pipeline.stream(QUESTION))
+    assert all(isinstance(e, str) for e in events[:-1]) and len(events) > 2
+    assert isinstance(events[-1], Answer)
+
+
+def test_unrelated_question_is_refused_without_calling_the_model(settings, fake_embedder):
+    generator = FakeGenerator()
+    pipeline = Pipeline(settings.with_(min_relevance=0.5), embedder=fake_embedder,
+                        generator=generator)
+    a = pipeline.answer("Recipe for sourdough bread with rye flour?")
+    assert a.refused and a.text == REFUSAL and a.citations == []
+    assert generator.prompts == []
+
+
+def test_model_refusal_is_passed_on(settings, fake_embedder):
+    pipeline = Pipeline(settings.with_(min_relevance=0.0), embedder=fake_embedder,
+                        generator=FakeGenerator(reply=REFUSAL))
+    a = pipeline.answer(QUESTION)
+    assert a.refused and a.citations == []
+
+
+def test_unsupported_reply_falls_back_to_quoting_evidence(settings, fake_embedder):
+    pipeline = Pipeline(settings.with_(min_relevance=0.0), embedder=fake_embedder,
+                        generator=FakeGenerator(reply="Bananas grow on trees [1]."))
+    a = pipeline.answer(QUESTION)
+    assert "Bananas" not in a.text
+    assert a.citations and a.citations[0].quote in a.text
+
+
+def test_prompt_holds_numbered_evidence_within_the_context(settings, fake_embedder):
+    generator = FakeGenerator()
+    generator.n_ctx = 400  # room for little evidence
+    pipeline = Pipeline(settings.with_(min_relevance=0.0, max_tokens=100), embedder=fake_embedder,
+                        generator=generator)
+    evidence = pipeline.fit_evidence(QUESTION, pipeline.retrieve(QUESTION))
+    messages = pipeline.messages(QUESTION, evidence)
+    assert messages[0]["content"] == SYSTEM_PROMPT
+    used = sum(generator.count_tokens(m["content"]) for m in messages)
+    assert used + 100 <= generator.n_ctx
+    assert len(evidence) < settings.context_passages
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\u200b\u200b"])
+def test_empty_questions_get_a_clear_error(pipeline, question):
+    with pytest.raises(QuestionError, match="empty"):
+        pipeline.answer(question)
+
+
+def test_follow_up_retrieval_carries_the_earlier_question():
+    history = [("Who plays Malcolm?", "Eka Darville [1].")]
+    query = retrieval_query("And what about his season 2 role?", history)
+    assert "Malcolm" in query and "season 2 role" in query
+    assert retrieval_query("Plain?", None) == "Plain?"
+
+
+def test_follow_up_changes_what_is_retrieved(pipeline):
+    alone = [p.id for p in pipeline.retrieve("And what about her?")]
+    followed = [p.id for p in pipeline.retrieve(
+        "And what about her?", [("Does Trish want to become a hero?", "Yes [1].")])]
+    assert alone != followed
