@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
+from rag.evidence import Evidence
+from rag.prompts import EXTRACTIVE_PREFIX
 from rag.retrieval import tokenize
-from rag.types import Citation, Passage
+from rag.types import Citation
 
 # [1]  [1,2]  [1, 2]  [1-2]  【1】  (unterminated "[1" at the very end too)
 _MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*(?:[\]】]|$)")
@@ -62,14 +64,6 @@ def support(claim: str, evidence: str) -> float:
     return len(words & content_words(evidence)) / len(words)
 
 
-def best_quote(passage_text: str, claim: str) -> str:
-    """The sentence of the passage that best supports `claim`; verbatim from the passage."""
-    spans = split_sentences(passage_text) or [(0, len(passage_text))]
-    scored = [(support(claim, passage_text[s:e]), -i, s, e) for i, (s, e) in enumerate(spans)]
-    _, _, start, end = max(scored)
-    return passage_text[start:end]
-
-
 @dataclass
 class _Claim:
     text: str  # the sentence with its markers removed
@@ -91,14 +85,19 @@ def _claims(raw: str, n_evidence: int) -> list[_Claim]:
     return claims
 
 
-def ground(raw: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
+def _citation(marker: int, evidence: Evidence) -> Citation:
+    p = evidence.passage
+    return Citation(marker, p.document, p.path, p.text, evidence.text, p.publication)
+
+
+def ground(raw: str, evidence: Sequence[Evidence]) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
-    Citation markers are renumbered 1..m in order of first appearance. An empty
-    text means nothing in the reply was supported by the evidence.
+    Citation markers are renumbered 1..m in order of first appearance; each
+    citation's quote is the evidence sentence it names. An empty text means
+    nothing in the reply was supported by the evidence.
     """
     cited: list[int] = []  # evidence indexes in marker order
-    quotes: dict[int, str] = {}
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):
         # Keep the model's markers that really support the sentence; otherwise
@@ -116,35 +115,17 @@ def ground(raw: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
         for i in supported:
             if i not in cited:
                 cited.append(i)
-                quotes[i] = best_quote(evidence[i].text, claim.text)
             marks.append(f"[{cited.index(i) + 1}]")
         body = claim.text.rstrip()
         end = ""
         if body and body[-1] in ".!?":
             body, end = body[:-1], body[-1]
         sentences.append(f"{body} {''.join(marks)}{end or '.'}")
-    citations = [
-        Citation(
-            marker=k + 1,
-            document=evidence[i].document,
-            path=evidence[i].path,
-            text=evidence[i].text,
-            quote=quotes[i],
-            publication=evidence[i].publication,
-        )
-        for k, i in enumerate(cited)
-    ]
+    citations = [_citation(k + 1, evidence[i]) for k, i in enumerate(cited)]
     return " ".join(sentences), citations
 
 
-def extractive(question: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
-    """The evidence sentence that best matches the question, quoted and cited as [1]."""
-    best_i, best_quote_text, best_score = 0, "", -1.0
-    for i, passage in enumerate(evidence):
-        quote = best_quote(passage.text, question)
-        score = support(question, quote)
-        if score > best_score:
-            best_i, best_quote_text, best_score = i, quote, score
-    p = evidence[best_i]
-    citation = Citation(1, p.document, p.path, p.text, best_quote_text, p.publication)
-    return f"\u201c{best_quote_text}\u201d [1]", [citation]
+def extractive(evidence: Sequence[Evidence]) -> tuple[str, list[Citation]]:
+    """The best evidence (they come best first), quoted and cited as [1]."""
+    best = evidence[0]
+    return f"{EXTRACTIVE_PREFIX}\u201c{best.text}\u201d [1]", [_citation(1, best)]

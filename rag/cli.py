@@ -1,4 +1,4 @@
-"""The `rag` command: ask, index, fetch-model, config (the browser chat is `python app.py`).
+"""The `rag` command: ask, index, eval, fetch-model, config (the browser chat is `python app.py`).
 
 Only argparse and the standard library load before a command runs, so
 `rag --help` answers at once.
@@ -26,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="update the index from the corpus folder (incremental)")
     index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+
+    ev = sub.add_parser("eval", help="measure retrieval, answers, citations and refusals")
+    ev.add_argument("questions", nargs="?", help="JSON-lines file (default eval/dev.jsonl)")
+    ev.add_argument("--out", default="eval/results", help="folder for results.json and report.md")
+    ev.add_argument("--limit", type=int, help="only the first N questions")
 
     sub.add_parser("fetch-model", help="fetch and verify the default GGUF model into models/")
     sub.add_parser("config", help="print the settings in force")
@@ -63,6 +68,22 @@ def _index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from rag.evaluation import DEFAULT_QUESTIONS, load_questions, run_eval
+    from rag.pipeline import default_pipeline
+
+    questions = load_questions(Path(args.questions) if args.questions else DEFAULT_QUESTIONS)
+    pipeline = default_pipeline()
+    summary = run_eval(questions[: args.limit], pipeline.answer, Path(args.out))
+    width = max(map(len, summary))
+    for name, value in summary.items():
+        print(f"{name:{width}}  {value}")
+    print(f"report: {Path(args.out) / 'report.md'}")
+    return 0
+
+
 def _fetch_model(_: argparse.Namespace) -> int:
     from rag.config import Settings
     from rag.model_fetch import fetch_default_model
@@ -79,7 +100,7 @@ def _config(_: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ask": _ask, "index": _index, "fetch-model": _fetch_model,
+COMMANDS = {"ask": _ask, "index": _index, "eval": _eval, "fetch-model": _fetch_model,
             "config": _config}
 
 

@@ -66,7 +66,8 @@ class Settings:
     chunk_overlap_sentences: int = 1
 
     top_k: int = 5  # passages retrieved and shown
-    context_passages: int = 3  # passages given to the model
+    context_passages: int = 3  # passages whose sentences may become evidence
+    evidence_sentences: int = 3  # sentences given to the model
     min_relevance: float = 0.2  # best cosine below this: refuse
 
     n_ctx: int = 2048
@@ -94,6 +95,9 @@ class Settings:
             ),
             top_k=_env_int("TOP_K", defaults.top_k, minimum=1),
             context_passages=_env_int("CONTEXT_PASSAGES", defaults.context_passages, minimum=1),
+            evidence_sentences=_env_int(
+                "EVIDENCE_SENTENCES", defaults.evidence_sentences, minimum=1
+            ),
             min_relevance=_env_float("MIN_RELEVANCE", defaults.min_relevance),
             n_ctx=_env_int("N_CTX", defaults.n_ctx, minimum=256),
             n_threads=_env_int("THREADS", defaults.n_threads, minimum=1),

@@ -11,6 +11,7 @@ from rag import prompts
 from rag.citations import extractive, ground
 from rag.config import Settings
 from rag.embeddings import Embedder, load_embedder
+from rag.evidence import Evidence, select_evidence
 from rag.generation import Generator, Message, load_generator
 from rag.retrieval import HybridRetriever
 from rag.store import ChromaStore, open_store
@@ -76,24 +77,28 @@ class Pipeline:
         query = retrieval_query(question, history)
         return self.retriever().retrieve(query, self.settings.top_k)
 
-    def fit_evidence(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
-        """The top passages that fit the model's context with room left for the answer."""
+    def select_evidence(self, question: str, passages: Sequence[Passage]) -> list[Evidence]:
+        """The best sentences of the passages that fit the model's context with room to answer."""
+        assert self.embedder is not None  # set by retriever()
+        candidates = select_evidence(question, passages[: self.settings.context_passages],
+                                     self.embedder,
+                                     self.settings.evidence_sentences)
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         budget -= generator.count_tokens(prompts.SYSTEM_PROMPT + prompts.USER_PROMPT + question)
-        chosen: list[Passage] = []
-        for passage in passages[: self.settings.context_passages]:
-            cost = generator.count_tokens(passage.text) + 4
+        chosen: list[Evidence] = []
+        for item in candidates:
+            cost = generator.count_tokens(item.text) + 4
             if cost > budget:
                 break
-            chosen.append(passage)
+            chosen.append(item)
             budget -= cost
         return chosen
 
-    def messages(self, question: str, evidence: Sequence[Passage]) -> list[Message]:
+    def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = "\n".join(
-            prompts.EVIDENCE_ITEM.format(n=i + 1, text=p.text.replace("\n", " "))
-            for i, p in enumerate(evidence)
+            prompts.EVIDENCE_ITEM.format(n=i + 1, text=e.text.replace("\n", " "))
+            for i, e in enumerate(evidence)
         )
         return [
             {"role": "system", "content": prompts.SYSTEM_PROMPT},
@@ -120,7 +125,14 @@ class Pipeline:
             yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
             return
 
-        evidence = self.fit_evidence(question, passages)
+        evidence = self.select_evidence(question, passages)
+        timings["select_ms"] = _ms(started) - timings["retrieve_ms"]
+        if not evidence:  # nothing fits: never send an over-long prompt
+            yield prompts.REFUSAL
+            timings.update(first_token_ms=0.0, total_ms=_ms(started),
+                           prompt_tokens=0, completion_tokens=0)
+            yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
+            return
         messages = self.messages(question, evidence)
         generator = self.model()
         raw = ""
@@ -138,7 +150,7 @@ class Pipeline:
         if refused:
             text = prompts.REFUSAL
         elif not text:  # nothing the model said is supported: quote the evidence instead
-            text, citations = extractive(question, evidence)
+            text, citations = extractive(evidence)
         timings["total_ms"] = _ms(started)
         yield Answer(question, text, citations, passages, refused, timings)
 

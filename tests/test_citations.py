@@ -1,16 +1,24 @@
 import pytest
 
 from rag.citations import extractive, ground, markers_in, strip_markers, support
+from rag.evidence import Evidence
 from rag.types import Passage
 
+P1 = Passage("p1", "Doc 1", "d1.txt",
+             "Season 2 explores how Jessica recovers from her trauma. It starts in 2018.", 1.0)
+P2 = Passage("p2", "Doc 2", "d2.txt",
+             "Trish wants to become a hero. Malcolm is played by Eka Darville.", 0.9)
 
-def passage(n: int, text: str) -> Passage:
-    return Passage(id=f"p{n}", document=f"Doc {n}", path=f"d{n}.txt", text=text, score=1.0)
+
+def evidence(passage: Passage, sentence: str) -> Evidence:
+    start = passage.text.index(sentence)
+    return Evidence(passage, sentence, start, start + len(sentence), 1.0)
 
 
 EVIDENCE = [
-    passage(1, "Season 2 explores how Jessica recovers from her trauma. It starts in 2018."),
-    passage(2, "Trish wants to become a hero. Malcolm is played by Eka Darville."),
+    evidence(P1, "Season 2 explores how Jessica recovers from her trauma."),
+    evidence(P2, "Trish wants to become a hero."),
+    evidence(P2, "Malcolm is played by Eka Darville."),
 ]
 
 
@@ -44,6 +52,7 @@ def test_valid_markers_are_kept_and_renumbered_in_order():
     assert text == "Trish wants to become a hero [1]. Jessica recovers from trauma [2]."
     assert [c.path for c in cites] == ["d2.txt", "d1.txt"]
     assert [c.marker for c in cites] == [1, 2]
+    assert cites[0].quote == "Trish wants to become a hero."
     for c in cites:
         assert c.quote in c.text
 
@@ -52,11 +61,11 @@ def test_valid_markers_are_kept_and_renumbered_in_order():
 def test_out_of_range_markers_are_replaced_by_attribution(marker):
     text, cites = ground(f"Malcolm is played by Eka Darville {marker}.", EVIDENCE)
     assert text == "Malcolm is played by Eka Darville [1]."
-    assert cites[0].path == "d2.txt"
+    assert cites[0].path == "d2.txt" and cites[0].text == P2.text
     assert cites[0].quote == "Malcolm is played by Eka Darville."
 
 
-def test_wrong_marker_is_moved_to_the_supporting_passage():
+def test_wrong_marker_is_moved_to_the_supporting_evidence():
     text, cites = ground("Season 2 explores how Jessica recovers from her trauma [2].", EVIDENCE)
     assert [c.path for c in cites] == ["d1.txt"]
     assert text.endswith("[1].")
@@ -70,7 +79,7 @@ def test_unmarked_sentence_is_attributed_after_the_fact():
 
 def test_unsupported_sentences_are_removed():
     text, cites = ground("Jessica recovers from her trauma [1]. Kilgrave returns as a ghost "
-                         "riding dragons [2].", EVIDENCE)
+                         "riding dragons [3].", EVIDENCE)
     assert "dragons" not in text
     assert len(cites) == 1
 
@@ -84,10 +93,18 @@ def test_bare_marker_sentence_joins_the_previous_one():
     assert text == "Trish wants to become a hero [1]."
 
 
-def test_extractive_answer_quotes_the_best_sentence():
-    text, cites = extractive("Who plays Malcolm?", EVIDENCE)
-    assert "Malcolm is played by Eka Darville." in text
+def test_extractive_answer_quotes_the_best_evidence():
+    text, cites = extractive(EVIDENCE[2:])
+    assert "\u201cMalcolm is played by Eka Darville.\u201d [1]" in text
     assert cites[0].quote in cites[0].text and cites[0].marker == 1
+
+
+def test_two_sentences_of_one_passage_are_two_precise_citations():
+    text, cites = ground("Trish wants to become a hero [2]. Malcolm is played by Eka Darville [3].",
+                         EVIDENCE)
+    assert [c.quote for c in cites] == ["Trish wants to become a hero.",
+                                        "Malcolm is played by Eka Darville."]
+    assert {c.path for c in cites} == {"d2.txt"}
 
 
 def test_support_is_share_of_content_words():

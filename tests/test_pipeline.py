@@ -3,7 +3,7 @@
 import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
-from rag.prompts import REFUSAL, SYSTEM_PROMPT
+from rag.prompts import REFUSAL, SYSTEM_PROMPT, USER_PROMPT
 from rag.types import Answer
 from tests.conftest import QUESTION, FakeGenerator
 
@@ -65,15 +65,30 @@ def test_unsupported_reply_falls_back_to_quoting_evidence(settings, fake_embedde
 
 def test_prompt_holds_numbered_evidence_within_the_context(settings, fake_embedder):
     generator = FakeGenerator()
-    generator.n_ctx = 400  # room for little evidence
     pipeline = Pipeline(settings.with_(min_relevance=0.0, max_tokens=100), embedder=fake_embedder,
                         generator=generator)
-    evidence = pipeline.fit_evidence(QUESTION, pipeline.retrieve(QUESTION))
+    passages = pipeline.retrieve(QUESTION)
+    unlimited = pipeline.select_evidence(QUESTION, passages)
+    assert len(unlimited) == settings.evidence_sentences
+    # Room for the fixed prompt, the answer and the first evidence sentence only.
+    fixed = generator.count_tokens(SYSTEM_PROMPT + USER_PROMPT + QUESTION)
+    generator.n_ctx = 100 + 64 + fixed + generator.count_tokens(unlimited[0].text) + 4
+    evidence = pipeline.select_evidence(QUESTION, passages)
+    assert evidence == unlimited[:1]
     messages = pipeline.messages(QUESTION, evidence)
     assert messages[0]["content"] == SYSTEM_PROMPT
+    assert messages[1]["content"].startswith("Evidence:\n[1] ")
     used = sum(generator.count_tokens(m["content"]) for m in messages)
     assert used + 100 <= generator.n_ctx
-    assert len(evidence) < settings.context_passages
+
+
+def test_nothing_fits_is_a_refusal_not_an_overflow(settings, fake_embedder):
+    generator = FakeGenerator()
+    generator.n_ctx = 200
+    pipeline = Pipeline(settings.with_(min_relevance=0.0, max_tokens=150), embedder=fake_embedder,
+                        generator=generator)
+    a = pipeline.answer(QUESTION)
+    assert a.refused and generator.prompts == []
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\u200b\u200b"])

@@ -1,0 +1,102 @@
+"""Evidence selection: the few sentences of the top passages that answer the question.
+
+A 135M-parameter model answers badly from whole articles but usually well from
+two or three relevant sentences, so the pipeline gives it only those. Each
+piece of evidence is a verbatim span of one retrieved passage, which makes it
+the citation's quote as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.documents import split_sentences
+from rag.embeddings import Embedder
+from rag.retrieval import tokenize
+from rag.types import Passage
+
+# A sentence opening with one of these leans on the one before for its subject.
+_LEANS_BACK = re.compile(
+    r"^[\"'\u201c\u2018]?(she|he|they|it|this|that|these|those|her|his|their|its|but|and|so|"
+    r"however|still|yet|also|then)\b",
+    re.I,
+)
+MIN_WORDS = 5
+LEXICAL_WEIGHT = 0.5
+RANK_WEIGHT = 0.02
+
+
+@dataclass(frozen=True)
+class Evidence:
+    passage: Passage
+    text: str  # verbatim: passage.text[start:end]
+    start: int
+    end: int
+    score: float
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def lexical_overlap(question: str, sentence: str) -> float:
+    """Share of the question's content words found in the sentence."""
+    q = {_stem(w) for w in tokenize(question)}
+    if not q:
+        return 0.0
+    return len(q & {_stem(w) for w in tokenize(sentence)}) / len(q)
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    return float(sum(x * y for x, y in zip(a, b, strict=True)))
+
+
+def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
+    """Sentence spans worth scoring; a sentence that leans back carries its predecessor."""
+    spans = split_sentences(passage.text)
+    out = []
+    for i, (start, end) in enumerate(spans):
+        if len(passage.text[start:end].split()) < MIN_WORDS:
+            continue
+        if i > 0 and _LEANS_BACK.match(passage.text[start:end]):
+            start = spans[i - 1][0]
+        out.append((start, end))
+    return out
+
+
+def select_evidence(
+    question: str,
+    passages: Sequence[Passage],
+    embedder: Embedder,
+    max_items: int = 3,
+) -> list[Evidence]:
+    """The `max_items` best sentences across `passages`, best first, no overlapping spans."""
+    candidates: list[tuple[int, int, int]] = []  # (passage index, start, end)
+    for i, passage in enumerate(passages):
+        candidates += [(i, s, e) for s, e in candidate_spans(passage)]
+    if not candidates:
+        return []
+    texts = [passages[i].text[s:e] for i, s, e in candidates]
+    q_vec = embedder.embed_query(question)
+    vectors = embedder.embed_documents(texts)
+    scored = sorted(
+        (
+            _cosine(q_vec, vec)
+            + LEXICAL_WEIGHT * lexical_overlap(question, text)
+            - RANK_WEIGHT * i,
+            i, s, e,
+        )
+        for (i, s, e), text, vec in zip(candidates, texts, vectors, strict=True)
+    )
+    chosen: list[Evidence] = []
+    for score, i, s, e in reversed(scored):
+        overlaps = any(c.passage is passages[i] and s < c.end and c.start < e for c in chosen)
+        duplicate = any(c.text == passages[i].text[s:e] for c in chosen)
+        if overlaps or duplicate:
+            continue
+        chosen.append(Evidence(passages[i], passages[i].text[s:e], s, e, round(score, 4)))
+        if len(chosen) == max_items:
+            break
+    return chosen

@@ -1,0 +1,39 @@
+from rag.evidence import candidate_spans, lexical_overlap, select_evidence
+from rag.types import Passage
+from tests.conftest import FakeEmbedder
+
+P1 = Passage("p1", "Doc 1", "a.txt",
+             "Rosenberg gave an interview last week. She said season 2 explores Jessica's trauma "
+             "after Kilgrave. The weather was nice.", 0.03)
+P2 = Passage("p2", "Doc 2", "b.txt",
+             "Malcolm is played by Eka Darville in the show. Yes, for sure.", 0.02)
+
+
+def test_sentences_that_lean_back_carry_their_subject():
+    spans = [P1.text[s:e] for s, e in candidate_spans(P1)]
+    assert ("Rosenberg gave an interview last week. She said season 2 explores Jessica's "
+            "trauma after Kilgrave.") in spans
+
+
+def test_short_fragments_are_not_evidence():
+    assert all(P2.text[s:e] != "Yes, for sure." for s, e in candidate_spans(P2))
+
+
+def test_best_sentences_come_first_and_are_verbatim():
+    chosen = select_evidence("Who plays Malcolm?", [P1, P2], FakeEmbedder(), max_items=2)
+    assert chosen[0].text == "Malcolm is played by Eka Darville in the show."
+    for e in chosen:
+        assert e.passage.text[e.start:e.end] == e.text
+    assert len(chosen) == 2
+
+
+def test_overlapping_spans_are_not_chosen_twice():
+    chosen = select_evidence("What does season 2 explore?", [P1], FakeEmbedder(), max_items=3)
+    for a in chosen:
+        for b in chosen:
+            assert a is b or a.end <= b.start or b.end <= a.start
+
+
+def test_lexical_overlap_share():
+    assert lexical_overlap("Who plays Malcolm?", "Malcolm plays pool.") == 1.0
+    assert lexical_overlap("Who plays Malcolm?", "Nothing here.") == 0.0
