@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import Evidence
+from rag.evidence import Evidence, TermWeight, uniform_weight
 from rag.prompts import EXTRACTIVE_PREFIX
 from rag.retrieval import tokenize
 from rag.types import Citation
@@ -22,7 +22,17 @@ from rag.types import Citation
 # [1]  [1,2]  [1, 2]  [1-2]  【1】  (unterminated "[1" at the very end too)
 _MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*(?:[\]】]|$)")
 _LEFTOVER = re.compile(r"[\[【]\s*[\d,;\-–\s]*(?:[\]】]|$)")
-SUPPORT_THRESHOLD = 0.5  # share of a sentence's content words found in one evidence sentence
+SUPPORT_THRESHOLD = 0.6  # share of a claim's content words found in the evidence it cites
+# Words about the answer itself ("The answer is ...", "the article says ...") carry no claim.
+META_WORDS = frozenset(tokenize(
+    "answer question evidence article passage text source mention mentioned say says said "
+    "according information provided given based"
+))
+_NUMBER = re.compile(r"\d+")
+# "The answer to this question is: 2018" -> "2018"
+_PREAMBLE = re.compile(
+    r"^\s*(?:the\s+)?answer(?:\s+to\s+(?:this|the)\s+question)?\s+is\s*:?\s*", re.I
+)
 
 
 def parse_marker_numbers(group: str) -> list[int]:
@@ -48,20 +58,24 @@ def strip_markers(text: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
 def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in tokenize(text)}
+    return set(tokenize(text)) - META_WORDS
 
 
-def support(claim: str, evidence: str) -> float:
-    """Share of the claim's content words that occur in the evidence (0..1)."""
+def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> float:
+    """Share of the claim's content words that occur in the evidence (0..1), weighted by
+    `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
+    claim states a number the evidence does not."""
     words = content_words(claim)
-    if not words:
+    if not words or not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
         return 0.0
-    return len(words & content_words(evidence)) / len(words)
+    total = sum(weight(w) for w in words)
+    return sum(weight(w) for w in words & content_words(evidence)) / total
+
+
+def adds_information(claim: str, question: str) -> bool:
+    """False for a reply that only restates the question ("The answer is: Jessica Jones")."""
+    return bool(content_words(claim) - content_words(question))
 
 
 @dataclass
@@ -75,7 +89,8 @@ def _claims(raw: str, n_evidence: int) -> list[_Claim]:
     for start, end in split_sentences(raw.strip()):
         sentence = raw.strip()[start:end]
         numbers = [n for n in markers_in(sentence) if 1 <= n <= n_evidence]
-        text = strip_markers(sentence)
+        text = strip_markers(_PREAMBLE.sub("", sentence)).strip("\"'\u201c\u201d ")
+        text = text[:1].upper() + text[1:]
         if not content_words(text):
             # A bare marker split off as its own "sentence" belongs to the one before.
             if claims and numbers:
@@ -90,24 +105,28 @@ def _citation(marker: int, evidence: Evidence) -> Citation:
     return Citation(marker, p.document, p.path, p.text, evidence.text, p.publication)
 
 
-def ground(raw: str, evidence: Sequence[Evidence]) -> tuple[str, list[Citation]]:
+def ground(
+    raw: str, evidence: Sequence[Evidence], question: str = "", weight: TermWeight = uniform_weight
+) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
     Citation markers are renumbered 1..m in order of first appearance; each
     citation's quote is the evidence sentence it names. An empty text means
-    nothing in the reply was supported by the evidence.
+    nothing in the reply was supported by the evidence. Sentences that only
+    restate `question` are dropped as well.
     """
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):
+        if not adds_information(claim.text, question):
+            continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        supported = [
-            i for i in claim.sources if support(claim.text, evidence[i].text) >= SUPPORT_THRESHOLD
-        ]
+        scores = [support(claim.text, e.text, weight) for e in evidence]
+        supported = [i for i in claim.sources if scores[i] >= SUPPORT_THRESHOLD]
         if not supported and evidence:
-            best = max(range(len(evidence)), key=lambda i: support(claim.text, evidence[i].text))
-            if support(claim.text, evidence[best].text) >= SUPPORT_THRESHOLD:
+            best = max(range(len(evidence)), key=scores.__getitem__)
+            if scores[best] >= SUPPORT_THRESHOLD:
                 supported = [best]
         if not supported:
             continue  # unsupported: dropped rather than shown as a cited fact
@@ -125,7 +144,18 @@ def ground(raw: str, evidence: Sequence[Evidence]) -> tuple[str, list[Citation]]
     return " ".join(sentences), citations
 
 
-def extractive(evidence: Sequence[Evidence]) -> tuple[str, list[Citation]]:
-    """The best evidence (they come best first), quoted and cited as [1]."""
-    best = evidence[0]
-    return f"{EXTRACTIVE_PREFIX}\u201c{best.text}\u201d [1]", [_citation(1, best)]
+def extractive(
+    evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1
+) -> tuple[str, list[Citation]]:
+    """The best evidence quoted and cited, plus the runner-up from another article when it
+    scores nearly as well (so that two articles that disagree are both heard)."""
+    chosen = [evidence[0]]
+    for item in evidence[1:]:
+        if len(chosen) == max_quotes:
+            break
+        if item.score >= evidence[0].score - margin and item.passage.path not in {
+            c.passage.path for c in chosen
+        }:
+            chosen.append(item)
+    quotes = " ".join(f"\u201c{e.text}\u201d [{i + 1}]" for i, e in enumerate(chosen))
+    return EXTRACTIVE_PREFIX + quotes, [_citation(i + 1, e) for i, e in enumerate(chosen)]

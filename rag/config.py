@@ -66,9 +66,10 @@ class Settings:
     chunk_overlap_sentences: int = 1
 
     top_k: int = 5  # passages retrieved and shown
-    context_passages: int = 3  # passages whose sentences may become evidence
+    context_passages: int = 5  # passages whose sentences may become evidence
     evidence_sentences: int = 3  # sentences given to the model
-    min_relevance: float = 0.2  # best cosine below this: refuse
+    min_relevance: float = 0.2  # best passage cosine below this: refuse without asking the model
+    min_evidence_score: float = 0.6  # best evidence score below this: no extractive fallback
 
     n_ctx: int = 2048
     n_threads: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
@@ -99,6 +100,7 @@ class Settings:
                 "EVIDENCE_SENTENCES", defaults.evidence_sentences, minimum=1
             ),
             min_relevance=_env_float("MIN_RELEVANCE", defaults.min_relevance),
+            min_evidence_score=_env_float("MIN_EVIDENCE_SCORE", defaults.min_evidence_score),
             n_ctx=_env_int("N_CTX", defaults.n_ctx, minimum=256),
             n_threads=_env_int("THREADS", defaults.n_threads, minimum=1),
             max_tokens=_env_int("MAX_TOKENS", defaults.max_tokens, minimum=1),

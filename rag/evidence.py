@@ -9,7 +9,7 @@ the citation's quote as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
@@ -26,6 +26,17 @@ _LEANS_BACK = re.compile(
 MIN_WORDS = 5
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
+ANSWER_TYPE_BONUS = 0.15
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+    r"next year|this year|last year)\b"
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -37,16 +48,35 @@ class Evidence:
     score: float
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+TermWeight = Callable[[str], float]
 
 
-def lexical_overlap(question: str, sentence: str) -> float:
-    """Share of the question's content words found in the sentence."""
-    q = {_stem(w) for w in tokenize(question)}
-    if not q:
+def uniform_weight(_: str) -> float:
+    return 1.0
+
+
+def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_weight) -> float:
+    """Share of the question's content words found in the sentence, weighted by `weight`
+    (IDF from the corpus: a rare word such as "budget" counts far more than "season")."""
+    q = set(tokenize(question))
+    total = sum(weight(w) for w in q)
+    if not total:
         return 0.0
-    return len(q & {_stem(w) for w in tokenize(sentence)}) / len(q)
+    return sum(weight(w) for w in q & set(tokenize(sentence))) / total
+
+
+def answer_type_bonus(question: str, sentence: str) -> float:
+    """A bonus for a sentence holding the kind of thing the question asks for: a name it
+    does not already contain for "who", a date for "when", a number for "how many"."""
+    q = question.lower()
+    if re.match(r"\s*(who|whom|whose)\b", q):
+        names = {n for n in _NAME.findall(sentence) if n.lower() not in q}
+        return ANSWER_TYPE_BONUS if names else 0.0
+    if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
+        return ANSWER_TYPE_BONUS if _DATE.search(sentence) else 0.0
+    if re.search(r"\bhow (many|much|long)\b", q):
+        return ANSWER_TYPE_BONUS if _NUMBER_WORD.search(sentence) else 0.0
+    return 0.0
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
@@ -71,6 +101,7 @@ def select_evidence(
     passages: Sequence[Passage],
     embedder: Embedder,
     max_items: int = 3,
+    weight: TermWeight = uniform_weight,
 ) -> list[Evidence]:
     """The `max_items` best sentences across `passages`, best first, no overlapping spans."""
     candidates: list[tuple[int, int, int]] = []  # (passage index, start, end)
@@ -84,7 +115,8 @@ def select_evidence(
     scored = sorted(
         (
             _cosine(q_vec, vec)
-            + LEXICAL_WEIGHT * lexical_overlap(question, text)
+            + LEXICAL_WEIGHT * lexical_overlap(question, text, weight)
+            + answer_type_bonus(question, text)
             - RANK_WEIGHT * i,
             i, s, e,
         )

@@ -24,8 +24,10 @@ class Generator(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
-    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
-        """Yields text deltas of the assistant's reply."""
+    def stream(
+        self, messages: Sequence[Message], max_tokens: int, stop: Sequence[str] = ()
+    ) -> Iterator[str]:
+        """Yields text deltas of the assistant's reply, ending before any `stop` string."""
         ...
 
 
@@ -74,7 +76,9 @@ class LlamaCppGenerator:
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
-    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[Message], max_tokens: int, stop: Sequence[str] = ()
+    ) -> Iterator[str]:
         with self.lock:
             chunks = self._llm.create_chat_completion(
                 messages=list(messages),
@@ -82,6 +86,7 @@ class LlamaCppGenerator:
                 temperature=self.temperature,
                 top_k=1 if self.temperature == 0 else 40,
                 repeat_penalty=1.1,
+                stop=list(stop),
                 stream=True,
             )
             for chunk in chunks:

@@ -13,13 +13,14 @@ from rag.config import Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence
 from rag.generation import Generator, Message, load_generator
-from rag.retrieval import HybridRetriever
+from rag.retrieval import HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 
 # One earlier turn is a (question, answer) pair; only questions feed retrieval.
 Turn = tuple[str, str]
 MAX_QUESTION_CHARS = 2000
+MAX_UNSEEN_SHARE = 0.5
 
 
 class QuestionError(ValueError):
@@ -81,11 +82,12 @@ class Pipeline:
         """The best sentences of the passages that fit the model's context with room to answer."""
         assert self.embedder is not None  # set by retriever()
         candidates = select_evidence(question, passages[: self.settings.context_passages],
-                                     self.embedder,
-                                     self.settings.evidence_sentences)
+                                     self.embedder, self.settings.evidence_sentences,
+                                     weight=self.retriever().term_weight)
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
-        budget -= generator.count_tokens(prompts.SYSTEM_PROMPT + prompts.USER_PROMPT + question)
+        fixed = self.messages(question, [])
+        budget -= generator.count_tokens("".join(m["content"] for m in fixed))
         chosen: list[Evidence] = []
         for item in candidates:
             cost = generator.count_tokens(item.text) + 4
@@ -95,11 +97,21 @@ class Pipeline:
             budget -= cost
         return chosen
 
+    def evidence_answers(self, question: str, best: Evidence) -> bool:
+        """Whether the best evidence is relevant enough to quote as the answer.
+
+        Two signals: its score, and how much of the question (IDF-weighted) names
+        things the corpus never mentions ("budget", "birthday", "episodes"): such
+        a question is about something the articles do not cover.
+        """
+        weight = self.retriever().term_weight
+        words = set(tokenize(question))
+        total = sum(weight(w) for w in words) or 1.0
+        unseen = sum(weight(w) for w in words if not self.retriever().knows(w)) / total
+        return best.score >= self.settings.min_evidence_score and unseen < MAX_UNSEEN_SHARE
+
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
-        items = "\n".join(
-            prompts.EVIDENCE_ITEM.format(n=i + 1, text=e.text.replace("\n", " "))
-            for i, e in enumerate(evidence)
-        )
+        items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)
         return [
             {"role": "system", "content": prompts.SYSTEM_PROMPT},
             {
@@ -136,7 +148,7 @@ class Pipeline:
         messages = self.messages(question, evidence)
         generator = self.model()
         raw = ""
-        for delta in generator.stream(messages, self.settings.max_tokens):
+        for delta in generator.stream(messages, self.settings.max_tokens, prompts.STOP_SEQUENCES):
             if not raw:
                 timings["first_token_ms"] = _ms(started)
             raw += delta
@@ -145,12 +157,14 @@ class Pipeline:
         timings["prompt_tokens"] = sum(generator.count_tokens(m["content"]) for m in messages)
         timings["completion_tokens"] = generator.count_tokens(raw)
 
-        refused = prompts.REFUSAL.lower().rstrip(".") in raw.lower()
-        text, citations = ("", []) if refused else ground(raw, evidence)
-        if refused:
-            text = prompts.REFUSAL
-        elif not text:  # nothing the model said is supported: quote the evidence instead
-            text, citations = extractive(evidence)
+        # The model's own refusal is dropped here too (the evidence does not support it).
+        text, citations = ground(raw, evidence, question, self.retriever().term_weight)
+        refused = False
+        if not text:  # nothing the model said holds: quote the evidence if it is relevant
+            if self.evidence_answers(question, evidence[0]):
+                text, citations = extractive(evidence)
+            else:
+                text, refused = prompts.REFUSAL, True
         timings["total_ms"] = _ms(started)
         yield Answer(question, text, citations, passages, refused, timings)
 

@@ -29,11 +29,23 @@ STOPWORDS = frozenset(
 )
 
 
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: "released", "release" and "releases" all become "releas"."""
+    if len(word) > 4 and not word.endswith("ss"):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+    return word
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens without stopwords; possessives folded ("Jessica's" -> "jessica")."""
+    """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
-    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+    return [_stem(w) for w in _WORD.findall(text) if w not in STOPWORDS]
 
 
 class BM25:
@@ -49,6 +61,11 @@ class BM25:
             df.update(d.keys())
         n = len(self.docs)
         self.idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+        self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def term_weight(self, word: str) -> float:
+        """How much a (tokenized) word tells apart passages; words the corpus lacks weigh most."""
+        return self.idf.get(word, self.unseen_idf)
 
     def scores(self, query: str) -> list[float]:
         terms = [t for t in set(tokenize(query)) if t in self.idf]
@@ -94,6 +111,13 @@ class HybridRetriever:
                 passages = self.collection.all_passages()
                 self._lexical = _LexicalIndex(version, passages, BM25([p.text for p in passages]))
             return self._lexical
+
+    def term_weight(self, word: str) -> float:
+        return self._lexical_index().bm25.term_weight(word)
+
+    def knows(self, word: str) -> bool:
+        """Whether the (tokenized) word occurs anywhere in the indexed passages."""
+        return word in self._lexical_index().bm25.idf
 
     def retrieve(self, query: str, k: int, dense_query: str | None = None) -> list[Passage]:
         """Top `k` passages for `query`; `dense_query` lets callers embed a richer form."""

@@ -51,7 +51,7 @@ class FakeEmbedder:
 
 
 class FakeGenerator:
-    """Answers with the first sentence of evidence [1], marked [1]; or a scripted reply."""
+    """Answers with the first sentence of its context; or a scripted reply."""
 
     name = "fake-generator"
     n_ctx = 2048
@@ -63,14 +63,16 @@ class FakeGenerator:
     def count_tokens(self, text: str) -> int:
         return len(text.split()) + text.count("[")
 
-    def stream(self, messages: Sequence[dict[str, str]], max_tokens: int) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[dict[str, str]], max_tokens: int, stop: Sequence[str] = ()
+    ) -> Iterator[str]:
         user = messages[-1]["content"]
         self.prompts.append(user)
         if self.reply is not None:
             reply = self.reply
-        else:
-            first = re.search(r"^\[1\] (.+?[.!?])(\s|$)", user, re.M)
-            reply = f"{first.group(1)} [1]" if first else "I could not find this in the articles."
+        else:  # the first sentence of the context, as a faithful small model would
+            first = re.search(r"^Context: (.+?[.!?\u201d\"])(\s|$)", user, re.M)
+            reply = first.group(1) if first else "I could not find this in the articles."
         for word in reply.split(" "):
             yield word + " "
 

@@ -107,6 +107,23 @@ def test_two_sentences_of_one_passage_are_two_precise_citations():
     assert {c.path for c in cites} == {"d2.txt"}
 
 
+def test_preamble_and_quotes_are_trimmed():
+    text, _ = ground('The answer to this question is: "Eka Darville" [3]', EVIDENCE,
+                     question="Who plays Malcolm?")
+    assert text == "Eka Darville [1]."
+
+
+def test_numbers_absent_from_the_evidence_are_not_supported():
+    assert support("Trish became a hero in 2019", "Trish wants to become a hero.") == 0.0
+
+
+def test_rare_invented_words_weigh_more_than_common_ones():
+    weights = {"budget": 5.0}.get
+    claim, evidence_text = "The season budget was large", "The season was large."
+    assert support(claim, evidence_text) >= 0.6
+    assert support(claim, evidence_text, lambda w: weights(w, 1.0)) < 0.6
+
+
 def test_support_is_share_of_content_words():
     assert support("Trish hero", "Trish wants to become a hero.") == 1.0
     assert support("dragons", "Trish wants to become a hero.") == 0.0
