@@ -1,7 +1,7 @@
 """Browser chat: `python app.py` (or ./run.sh) serves it on http://127.0.0.1:7860.
 
-The UI is built from rag's public API only; the handlers below are plain
-functions (tested against a fake pipeline in tests/test_app.py).
+The UI is built from rag's public API only. The handlers are plain functions
+with the rag calls passed in, so tests/test_app.py drives them with fakes.
 """
 
 from __future__ import annotations
@@ -11,26 +11,34 @@ import html
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from rag import Answer, Settings, answer_stream, build_index
-from rag.types import Citation
+import rag
+from rag import Answer, Citation, Settings
 
 EXAMPLES = [
     "What does season 2 explore?",
     "Who plays Malcolm?",
     "When is season 2 expected to come out?",
-    "How does Rosenberg work with The Defenders showrunners?",
+    "What does Jessica envy most about Trish?",
 ]
 TITLE = "Ask the articles"
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
+MAX_UPLOAD = "10mb"
 
 Stream = Callable[[str, Sequence[tuple[str, str]]], Iterator["str | Answer"]]
+Progress = Callable[[int, int], None]
+Messages = list[dict[str, Any]]
+
+
+# --- rendering: everything from documents is escaped (they are untrusted text) -------------
 
 
 def render_answer(answer: Answer) -> str:
-    """Answer text as markdown with [n] markers turned into citation chips."""
+    """The answer as chat HTML, its [n] markers turned into citation chips."""
     if answer.refused:
-        return f"🔎 *{html.escape(answer.text)}*"
+        return f'<div class="refused">🔎 {html.escape(answer.text)}</div>'
     body = html.escape(answer.text, quote=False)
     return re.sub(r"\[(\d+)\]", r'<sup class="chip">[\1]</sup>', body)
 
@@ -45,14 +53,14 @@ def render_sources(answer: Answer | None) -> str:
     if answer is None:
         return "<p class='muted'>Cited passages will appear here.</p>"
     if answer.refused or not answer.citations:
-        return "<p class='muted'>No passage in the articles answers this.</p>"
+        return "<p class='muted refused-note'>No passage in the articles answers this.</p>"
     items = []
     for c in answer.citations:
         source = html.escape(c.document)
         if c.publication:
-            source += f" <span class='muted'>({html.escape(c.publication)})</span>"
+            source += f" <span class='muted'>· {html.escape(c.publication)}</span>"
         items.append(
-            f"<div class='source'><div><b>[{c.marker}]</b> {source}</div>"
+            f"<div class='source'><div><span class='chip'>[{c.marker}]</span> <b>{source}</b></div>"
             f"<div class='muted'>{html.escape(c.path)}</div><p>{_highlight(c)}</p></div>"
         )
     return "\n".join(items)
@@ -62,27 +70,53 @@ def render_passages(answer: Answer | None) -> str:
     if answer is None or not answer.passages:
         return ""
     rows = [
-        f"| {p.score:.4f} | {p.similarity:.2f} | {html.escape(p.document[:60])} | "
-        f"{html.escape(p.text[:160]).replace('|', '/').replace(chr(10), ' ')}… |"
-        for p in answer.passages
+        f"| {i} | {p.score:.4f} | {p.similarity:.2f} | {html.escape(p.document[:50])} | "
+        f"{html.escape(' '.join(p.text.split())[:150]).replace('|', '/')}… |"
+        for i, p in enumerate(answer.passages, 1)
     ]
-    return "| fused score | similarity | article | passage |\n|---|---|---|---|\n" + "\n".join(rows)
+    head = "| # | fused score | similarity | article | passage |\n|---|---|---|---|---|\n"
+    timings = ", ".join(f"{k} {v:g}" for k, v in answer.timings.items())
+    return head + "\n".join(rows) + f"\n\n<span class='muted'>{html.escape(timings)}</span>"
+
+
+def render_status(info: dict[str, Any]) -> str:
+    parts = [f"Model: **{html.escape(str(info.get('model')))}**"]
+    if not info.get("ready"):
+        parts.append("loading model…")
+    if info.get("passages") is not None:
+        parts.append(f"{info['passages']} passages")
+    if info.get("built_at"):
+        parts.append(f"index built {info['built_at']}")
+    return " · ".join(parts)
+
+
+# --- handlers -----------------------------------------------------------------------------
+
+
+def _history(messages: Messages) -> list[tuple[str, str]]:
+    return [
+        (messages[i]["content"], messages[i + 1]["content"])
+        for i in range(0, len(messages) - 1, 2)
+        if messages[i]["role"] == "user" and messages[i + 1]["role"] == "assistant"
+    ]
+
+
+def _error_text(exc: Exception) -> str:
+    from rag.errors import user_facing
+
+    return user_facing(exc) or f"Something went wrong: {type(exc).__name__}: {exc}"
 
 
 def chat(
-    question: str, messages: list[dict[str, Any]], stream: Stream = answer_stream
-) -> Iterator[tuple[list[dict[str, Any]], str, str]]:
+    question: str, messages: Messages, stream: Stream = rag.answer_stream
+) -> Iterator[tuple[Messages, str, str]]:
     """Stream one turn: yields (chat messages, sources html, retrieval table)."""
     question = (question or "").strip()
     messages = list(messages or [])
     if not question:
         yield messages, render_sources(None), ""
         return
-    history = [
-        (messages[i]["content"], messages[i + 1]["content"])
-        for i in range(0, len(messages) - 1, 2)
-        if messages[i]["role"] == "user"
-    ]
+    history = _history(messages)
     messages += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
     yield list(messages), "<p class='muted'>Searching the articles…</p>", ""
     partial = ""
@@ -96,11 +130,41 @@ def chat(
             messages[-1] = {"role": "assistant", "content": html.escape(partial, quote=False)}
             yield list(messages), "<p class='muted'>Writing the answer…</p>", ""
     except Exception as exc:  # shown in the chat; the app stays up
-        from rag.errors import user_facing
-
-        message = user_facing(exc) or f"Something went wrong: {type(exc).__name__}: {exc}"
-        messages[-1] = {"role": "assistant", "content": f"⚠️ {html.escape(message)}"}
+        messages[-1] = {"role": "assistant", "content": f"⚠️ {html.escape(_error_text(exc))}"}
         yield messages, render_sources(None), ""
+
+
+def update_index(
+    full: bool = False,
+    progress: Progress | None = None,
+    build: Callable[..., rag.IndexReport] = rag.build_index,
+) -> str:
+    try:
+        return str(build(rebuild=full, progress=progress).summary())
+    except Exception as exc:
+        return f"⚠️ {_error_text(exc)}"
+
+
+def upload(
+    files: Sequence[str] | None,
+    progress: Progress | None = None,
+    add: Callable[..., Sequence[Any]] = rag.add_documents,
+    build: Callable[..., rag.IndexReport] = rag.build_index,
+) -> str:
+    """Check the uploaded files, add the readable ones to the corpus, then index them."""
+    if not files:
+        return "Choose one or more .txt, .md, .html or .pdf files first."
+    paths = [str(f) for f in files]
+    try:
+        results = add(paths, names=[Path(p).name for p in paths])
+    except Exception as exc:
+        return f"⚠️ {_error_text(exc)}"
+    lines = [f"{r.name}: {r.message}" for r in results]
+    if any(r.saved_as and r.message.startswith("added") for r in results):
+        lines.append(update_index(False, progress, build))
+    else:
+        lines.append("Nothing new to index; the index is unchanged.")
+    return "\n".join(lines)
 
 
 def ask(question: str) -> dict[str, Any]:
@@ -109,9 +173,10 @@ def ask(question: str) -> dict[str, Any]:
     A citation's file is under "source" (not "path"): gradio_client would take
     a dict with a "path" key for a file to download.
     """
-    from rag import answer
-
-    result = answer(question)
+    try:
+        result = rag.answer(question)
+    except Exception as exc:
+        return {"error": _error_text(exc), "text": "", "refused": False, "citations": []}
     citations = [
         {"marker": c.marker, "document": c.document, "publication": c.publication,
          "source": c.path, "quote": c.quote, "text": c.text}
@@ -121,67 +186,74 @@ def ask(question: str) -> dict[str, Any]:
             "timings": result.timings}
 
 
-def rebuild(full: bool = False) -> str:
-    try:
-        return build_index(rebuild=full).summary()
-    except Exception as exc:
-        from rag.errors import user_facing
-
-        return f"⚠️ {user_facing(exc) or f'{type(exc).__name__}: {exc}'}"
+def status_line() -> str:
+    return render_status(rag.status())
 
 
-def status() -> str:
-    from rag.generation import find_model
-
-    settings = Settings.from_env()
-    try:
-        model = find_model(settings).name
-    except Exception as exc:
-        model = f"none ({exc})"
-    return f"Model: {model} · corpus: {settings.data_dir} · index: {settings.index_dir}"
-
+# --- layout --------------------------------------------------------------------------------
 
 CSS = """
 .chip { color: #1d4ed8; font-weight: 600; }
-.source { border-left: 3px solid #1d4ed8; padding: 4px 10px; margin-bottom: 10px; }
-.source mark { background: #fde68a; }
+.source { border-left: 3px solid #1d4ed8; padding: 4px 10px; margin-bottom: 12px; }
+.source mark { background: #fde68a; padding: 0 2px; }
 .muted { color: #6b7280; font-size: 0.9em; }
+.refused { color: #92400e; background: #fef3c7; padding: 6px 10px; border-radius: 6px; }
 """
+
+
+def _gradio_progress(progress: Any) -> Progress:
+    return lambda done, total: progress((done, total), desc="Embedding passages", unit="passages")
 
 
 def build_ui() -> Any:
     import gradio as gr
 
     with gr.Blocks(title=TITLE) as demo:
-        gr.Markdown(f"# {TITLE}\nAnswers come only from the indexed articles and cite them.")
-        status_line = gr.Markdown(status())
+        gr.Markdown(f"# {TITLE}\nAnswers come only from the indexed articles, with their sources.")
+        status = gr.Markdown(status_line(), elem_id="status")
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Chat", height=460, sanitize_html=True,
-                                     allow_tags=False, feedback_options=None)
+                chatbot = gr.Chatbot(label="Chat", height=440, elem_id="chat",
+                                     feedback_options=None, sanitize_html=True,
+                                     buttons=["copy", "copy_all"])
                 question = gr.Textbox(placeholder="Ask about the articles…", show_label=False,
-                                      submit_btn=True, max_length=4000)
-                gr.Examples(EXAMPLES, inputs=question)
+                                      submit_btn=True, max_length=4000, elem_id="question")
+                gr.Examples(EXAMPLES, inputs=question, label="Try")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
-                sources = gr.HTML(render_sources(None))
+                sources = gr.HTML(render_sources(None), elem_id="sources")
         with gr.Accordion("Why this answer: every retrieved passage", open=False):
-            passages = gr.Markdown()
-        with gr.Accordion("Index", open=False):
-            report = gr.Textbox(label="Last build", lines=4, interactive=False)
+            passages = gr.Markdown(elem_id="passages")
+        with gr.Accordion("Documents and index", open=False):
+            files = gr.File(label=f"Add documents ({', '.join(UPLOAD_TYPES)}, up to {MAX_UPLOAD})",
+                            file_count="multiple", file_types=UPLOAD_TYPES, type="filepath")
             with gr.Row():
+                add_btn = gr.Button("Add to the corpus and index")
                 update_btn = gr.Button("Update index")
                 rebuild_btn = gr.Button("Rebuild index from scratch")
+            report = gr.Textbox(label="What changed", lines=5, interactive=False)
 
+        def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> str:
+            return upload(paths, _gradio_progress(progress))
+
+        def on_update(progress: Any = gr.Progress()) -> str:
+            return update_index(False, _gradio_progress(progress))
+
+        def on_rebuild(progress: Any = gr.Progress()) -> str:
+            return update_index(True, _gradio_progress(progress))
+
+        private: dict[str, Any] = {"api_visibility": "private"}
         # One model instance: every generation shares one concurrency slot.
         question.submit(chat, [question, chatbot], [chatbot, sources, passages],
-                        api_visibility="private", concurrency_limit=1, concurrency_id="model"
-                        ).then(lambda: "", None, question, api_visibility="private")
-        update_btn.click(lambda: rebuild(False), None, report, api_visibility="private",
-                         concurrency_limit=1, concurrency_id="index")
-        rebuild_btn.click(lambda: rebuild(True), None, report, api_visibility="private",
-                          concurrency_limit=1, concurrency_id="index")
-        demo.load(status, None, status_line, api_visibility="private")
+                        concurrency_limit=1, concurrency_id="model", **private
+                        ).then(lambda: "", None, question, **private)
+        for button, handler in ((add_btn, on_upload), (update_btn, on_update),
+                                (rebuild_btn, on_rebuild)):
+            inputs = [files] if handler is on_upload else None
+            button.click(handler, inputs, report, concurrency_limit=1, concurrency_id="index",
+                         **private).then(status_line, None, status, **private)
+        timer = gr.Timer(3.0)
+        timer.tick(status_line, None, status, **private)
         gr.api(ask, api_name="ask", concurrency_limit=1, concurrency_id="model")
     demo.queue(max_size=32, default_concurrency_limit=1)
     return demo
@@ -195,8 +267,8 @@ def _warm_up() -> None:
         pipeline = default_pipeline()
         pipeline.retriever()
         pipeline.model()
-    except Exception as exc:  # reported in the chat when a question is asked
-        print(f"warm-up: {exc}")
+    except Exception as exc:  # the same error is shown in the chat when a question is asked
+        print(f"warm-up failed: {_error_text(exc)}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -208,14 +280,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not args.no_warm_up:
         threading.Thread(target=_warm_up, daemon=True).start()
+    root = Path(__file__).resolve().parent
     build_ui().launch(
         server_name=args.host,
         server_port=args.port,
         share=False,
-        max_file_size="10mb",
+        max_file_size=MAX_UPLOAD,
         show_error=False,
         css=CSS,
         footer_links=["api"],
+        # Gradio serves only its own temp files; these are refused even if asked for.
+        blocked_paths=[str(settings.index_dir), str(settings.models_dir), str(settings.data_dir),
+                       str(root / ".env"), str(root / ".git"), str(root / ".venv")],
     )
 
 

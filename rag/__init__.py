@@ -11,17 +11,18 @@ load on first use.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rag.config import ConfigError, Settings
 from rag.types import Answer, Citation, IndexReport, Passage, SkippedFile
 
 if TYPE_CHECKING:
+    from rag.corpus import AddedFile
     from rag.indexer import Progress
 
 __all__ = [
     "Answer", "Citation", "ConfigError", "IndexReport", "Passage", "Settings", "SkippedFile",
-    "answer", "answer_stream", "build_index",
+    "add_documents", "answer", "answer_stream", "build_index", "status",
 ]
 __version__ = "0.1.0"
 
@@ -53,3 +54,17 @@ def build_index(
     from rag.indexer import build_index as _build
 
     return _build(rebuild=rebuild, settings=settings, progress=progress)
+
+
+def add_documents(paths: Sequence[str], names: Sequence[str] | None = None) -> list[AddedFile]:
+    """Check files and copy the readable ones into the corpus folder; then call build_index()."""
+    from rag.corpus import add_documents as _add
+
+    return _add(paths, names=names)
+
+
+def status() -> dict[str, Any]:
+    """Model name, whether models are loaded, passages in the index and when it was built."""
+    from rag.pipeline import default_pipeline
+
+    return default_pipeline().status()

@@ -6,10 +6,11 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rag import prompts
 from rag.citations import extractive, ground
-from rag.config import Settings
+from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence
 from rag.generation import Generator, Message, load_generator
@@ -64,8 +65,9 @@ class Pipeline:
                 self.store = self.store or open_store(self.settings)
                 if not self.store.exists():  # first use: build it, as a user would expect
                     build_index(settings=self.settings, embedder=self.embedder, store=self.store)
-                collection = self.store.active(self.embedder.name)
-                self._retriever = HybridRetriever(self.embedder, collection)
+                store, name = self.store, self.embedder.name
+                store.active(name)  # fail now, clearly, on an embedder mismatch
+                self._retriever = HybridRetriever(self.embedder, lambda: store.active(name))
             return self._retriever
 
     def model(self) -> Generator:
@@ -73,6 +75,21 @@ class Pipeline:
             if self.generator is None:
                 self.generator = load_generator(self.settings)
             return self.generator
+
+    def status(self) -> dict[str, Any]:
+        """What the UI's status line shows; cheap, and never loads anything itself."""
+        from rag.generation import find_model
+
+        try:
+            model = find_model(self.settings).name
+        except ConfigError as exc:
+            model = f"none ({exc})"
+        info: dict[str, Any] = {"model": model, "ready": False, "passages": None, "built_at": ""}
+        if self._retriever is not None:
+            collection = self._retriever.collection
+            info.update(passages=collection.count(), built_at=collection.info().get("built_at", ""))
+        info["ready"] = self._retriever is not None and self.generator is not None
+        return info
 
     def retrieve(self, question: str, history: Sequence[Turn] | None = None) -> list[Passage]:
         query = retrieval_query(question, history)

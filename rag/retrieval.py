@@ -10,7 +10,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rag.embeddings import Embedder
@@ -97,18 +97,25 @@ class _LexicalIndex:
 
 
 class HybridRetriever:
-    def __init__(self, embedder: Embedder, collection: Collection) -> None:
+    def __init__(self, embedder: Embedder, collection: Callable[[], Collection]) -> None:
+        """`collection` returns the active collection: after a rebuild swaps in a new one,
+        the next query reads the new one."""
         self.embedder = embedder
-        self.collection = collection
+        self._collection = collection
         self._lexical: _LexicalIndex | None = None
         self._lock = threading.Lock()
 
+    @property
+    def collection(self) -> Collection:
+        return self._collection()
+
     def _lexical_index(self) -> _LexicalIndex:
         # Rebuilt only when the collection changed (count or build time).
-        version = (self.collection.count(), str(self.collection.info().get("built_at", "")))
+        collection = self.collection
+        version = (collection.count(), str(collection.info().get("built_at", "")))
         with self._lock:
             if self._lexical is None or self._lexical.version != version:
-                passages = self.collection.all_passages()
+                passages = collection.all_passages()
                 self._lexical = _LexicalIndex(version, passages, BM25([p.text for p in passages]))
             return self._lexical
 

@@ -40,7 +40,7 @@ def test_history_is_passed_as_question_answer_pairs():
 def test_refusal_has_its_own_look():
     refused = Answer("q", "I could not find this in the articles.", [], [PASSAGE], refused=True)
     messages, sources, _ = list(app.chat("Capital of France?", [], stream=scripted(refused)))[-1]
-    assert messages[-1]["content"].startswith("🔎")
+    assert messages[-1]["content"].startswith('<div class="refused">🔎')
     assert "No passage in the articles answers this" in sources
 
 
@@ -62,3 +62,59 @@ def test_document_html_is_escaped_in_the_stream():
     final = Answer("q", "x", [], [])
     frames = list(app.chat("q?", [], stream=scripted("<img src=x onerror=alert(1)>", final)))
     assert "<img" not in frames[1][0][-1]["content"]
+
+
+def test_upload_refuses_bad_files_and_leaves_the_index_alone(settings, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    big = tmp_path / "big.md"
+    big.write_text("word " * (3 * 2**20))
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ")
+    builds = []
+    out = app.upload([str(binary), str(big), str(exe)], build=lambda **kw: builds.append(kw))
+    assert "photo.txt: refused: binary" in out
+    assert "big.md: refused:" in out and "limit" in out
+    assert "tool.exe: refused:" in out
+    assert "index is unchanged" in out and builds == []
+    assert not any(p.name in ("photo.txt", "big.md", "tool.exe")
+                   for p in settings.data_dir.iterdir())
+
+
+def test_upload_adds_a_good_file_then_indexes(settings, tmp_path):
+    good = tmp_path / "notes.md"
+    good.write_text("# Season notes\n\nTrish trains to become Hellcat in the new season.\n")
+
+    class Report:
+        def summary(self):
+            return "1 added"
+
+    calls = []
+    out = app.upload([str(good)], build=lambda **kw: calls.append(kw) or Report())
+    assert "notes.md: added: \u201cSeason notes\u201d" in out and "1 added" in out
+    assert calls == [{"rebuild": False, "progress": None}]
+    assert (settings.data_dir / "notes.md").read_text() == good.read_text()
+    # The same file again is recognised, not copied twice.
+    again = app.upload([str(good)], build=lambda **kw: calls.append(kw) or Report())
+    assert "already in the corpus as notes.md" in again and len(calls) == 1
+
+
+def test_upload_with_nothing_chosen():
+    assert "Choose one or more" in app.upload([])
+
+
+def test_index_errors_are_reported_not_raised():
+    from rag.indexer import IndexBusy
+
+    def busy(**kw):
+        raise IndexBusy("Another index build (pid 1) is writing index.")
+
+    assert app.update_index(True, build=busy).startswith("⚠️ Another index build")
+
+
+def test_status_line_says_loading_until_ready():
+    loading = app.render_status({"model": "m.gguf", "ready": False, "passages": None})
+    assert "loading model" in loading
+    ready = app.render_status({"model": "m.gguf", "ready": True, "passages": 44,
+                               "built_at": "2026-11-21T19:00:00+00:00"})
+    assert "44 passages" in ready and "loading" not in ready

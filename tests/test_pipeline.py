@@ -135,3 +135,13 @@ def test_follow_up_changes_what_is_retrieved(pipeline):
     followed = [p.id for p in pipeline.retrieve(
         "And what about her?", [("Does Trish want to become a hero?", "Yes [1].")])]
     assert alone != followed
+
+
+def test_answers_keep_working_across_a_rebuild(pipeline, settings):
+    from rag.indexer import build_index
+
+    first = pipeline.answer(QUESTION)
+    build_index(rebuild=True, settings=pipeline.settings, embedder=pipeline.embedder,
+                store=pipeline.store, progress=lambda done, total: None)
+    second = pipeline.answer(QUESTION)
+    assert second.text == first.text and second.citations == first.citations
