@@ -61,6 +61,12 @@ class Settings:
     # A sentence-transformers model folder, or empty: the packaged all-MiniLM-L6-v2.
     embed_model: str = ""
     collection: str = "passages"
+    # Scale-out: a Chroma server instead of the embedded store, an OpenAI-compatible
+    # chat-completions server instead of the embedded model. Empty: embedded.
+    chroma_url: str = ""
+    llm_url: str = ""
+    llm_model: str = "default"
+    llm_timeout: float = 60.0
 
     chunk_chars: int = 600
     chunk_overlap_sentences: int = 1
@@ -90,6 +96,10 @@ class Settings:
             model=_env("MODEL", ""),
             embed_model=_env("EMBED_MODEL", ""),
             collection=_env("COLLECTION", defaults.collection),
+            chroma_url=_env("CHROMA_URL", ""),
+            llm_url=_env("LLM_URL", ""),
+            llm_model=_env("LLM_MODEL", defaults.llm_model),
+            llm_timeout=_env_float("LLM_TIMEOUT", defaults.llm_timeout),
             chunk_chars=_env_int("CHUNK_CHARS", defaults.chunk_chars, minimum=100),
             chunk_overlap_sentences=_env_int(
                 "CHUNK_OVERLAP_SENTENCES", defaults.chunk_overlap_sentences

@@ -109,6 +109,11 @@ def _close_models() -> None:
 
 
 def load_generator(settings: Settings) -> Generator:
+    """The embedded llama.cpp model, or an OpenAI-compatible server when RAG_LLM_URL is set."""
+    if settings.llm_url:
+        from rag.openai_generation import OpenAIChatGenerator
+
+        return OpenAIChatGenerator(settings)
     path = find_model(settings)
     key = f"{path}\x00{settings.n_ctx}\x00{settings.n_threads}"
     with _cache_lock:

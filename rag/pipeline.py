@@ -81,7 +81,8 @@ class Pipeline:
         from rag.generation import find_model
 
         try:
-            model = find_model(self.settings).name
+            model = (f"{self.settings.llm_model} @ {self.settings.llm_url}" if self.settings.llm_url
+                     else find_model(self.settings).name)
         except ConfigError as exc:
             model = f"none ({exc})"
         info: dict[str, Any] = {"model": model, "ready": False, "passages": None, "built_at": ""}

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Protocol
+from urllib.parse import urlparse
 
-from rag.config import Settings
+from rag.config import ConfigError, Settings
 from rag.types import Chunk
 
 STAGING_SUFFIX = "__staging"
@@ -110,19 +111,39 @@ class ChromaCollection:
 
 
 class ChromaStore:
-    """One Chroma client (embedded under `index/`), holding the active collection by name."""
+    """One Chroma client, holding the active collection by name: embedded under `index/`
+    by default, or a Chroma server when RAG_CHROMA_URL is set. Both share every code path."""
 
     def __init__(self, settings: Settings) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         self.name = settings.collection
-        self.location = str(settings.index_dir)
-        self._client = chromadb.PersistentClient(
-            path=str(settings.index_dir),
-            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-        )
+        if settings.chroma_url:
+            url = urlparse(settings.chroma_url)
+            if url.scheme not in ("http", "https") or not url.hostname:
+                raise ConfigError(f"RAG_CHROMA_URL={settings.chroma_url!r} is not a URL; "
+                                  "use e.g. http://127.0.0.1:8000")
+            self.location = settings.chroma_url
+            try:
+                self._client = chromadb.HttpClient(
+                    host=url.hostname, port=url.port or (443 if url.scheme == "https" else 80),
+                    ssl=url.scheme == "https", settings=chroma_settings,
+                )
+                self._client.heartbeat()
+            except Exception as exc:
+                raise ConfigError(
+                    f"The Chroma server at {settings.chroma_url} is not answering ({exc}). "
+                    "Start it (`chroma run --path DIR --host 127.0.0.1 --port 8000`) or unset "
+                    "RAG_CHROMA_URL to use the embedded index."
+                ) from None
+        else:
+            settings.index_dir.mkdir(parents=True, exist_ok=True)
+            self.location = str(settings.index_dir)
+            self._client = chromadb.PersistentClient(
+                path=str(settings.index_dir), settings=chroma_settings
+            )
         self._recover_interrupted_swap()
 
     def _names(self) -> set[str]:
@@ -206,7 +227,7 @@ _stores_lock = threading.Lock()
 
 def open_store(settings: Settings) -> ChromaStore:
     """One client per index folder per process: Chroma dislikes two on the same files."""
-    key = f"{settings.index_dir}\x00{settings.collection}"
+    key = f"{settings.chroma_url or settings.index_dir}\x00{settings.collection}"
     with _stores_lock:
         if key not in _stores:
             _stores[key] = ChromaStore(settings)
