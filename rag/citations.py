@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import Evidence, TermWeight, uniform_weight
+from rag.evidence import Evidence, TermWeight, has_answer_type, uniform_weight
 from rag.prompts import EXTRACTIVE_PREFIX
 from rag.retrieval import tokenize
 from rag.types import Citation
@@ -118,7 +118,9 @@ def ground(
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):
-        if not adds_information(claim.text, question):
+        # An echo of the question, or no name for a who-question ("Daredevil" for
+        # "Who plays Iron Fist?"), is not an answer, however well supported.
+        if not adds_information(claim.text, question) or not has_answer_type(question, claim.text):
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.

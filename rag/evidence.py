@@ -65,18 +65,35 @@ def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_w
     return sum(weight(w) for w in q & set(tokenize(sentence))) / total
 
 
-def answer_type_bonus(question: str, sentence: str) -> float:
-    """A bonus for a sentence holding the kind of thing the question asks for: a name it
-    does not already contain for "who", a date for "when", a number for "how many"."""
+def expected_answer_type(question: str) -> str:
+    """"name" for who-questions, "date" for when, "number" for how many; else ""."""
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q):
-        names = {n for n in _NAME.findall(sentence) if n.lower() not in q}
-        return ANSWER_TYPE_BONUS if names else 0.0
+        return "name"
     if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
-        return ANSWER_TYPE_BONUS if _DATE.search(sentence) else 0.0
+        return "date"
     if re.search(r"\bhow (many|much|long)\b", q):
-        return ANSWER_TYPE_BONUS if _NUMBER_WORD.search(sentence) else 0.0
-    return 0.0
+        return "number"
+    return ""
+
+
+def has_answer_type(question: str, text: str) -> bool:
+    """Whether `text` holds what the question asks for: a name the question does not
+    already contain, a date, a number. True when the question expects no particular type."""
+    kind = expected_answer_type(question)
+    if kind == "name":
+        return any(n.lower() not in question.lower() for n in _NAME.findall(text))
+    if kind == "date":
+        return bool(_DATE.search(text))
+    if kind == "number":
+        return bool(_NUMBER_WORD.search(text))
+    return True
+
+
+def answer_type_bonus(question: str, sentence: str) -> float:
+    """A bonus for a sentence holding the kind of thing the question asks for."""
+    return ANSWER_TYPE_BONUS if expected_answer_type(question) and has_answer_type(
+        question, sentence) else 0.0
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

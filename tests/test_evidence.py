@@ -1,4 +1,10 @@
-from rag.evidence import candidate_spans, lexical_overlap, select_evidence
+from rag.evidence import (
+    candidate_spans,
+    expected_answer_type,
+    has_answer_type,
+    lexical_overlap,
+    select_evidence,
+)
 from rag.types import Passage
 from tests.conftest import FakeEmbedder
 
@@ -37,3 +43,16 @@ def test_overlapping_spans_are_not_chosen_twice():
 def test_lexical_overlap_share():
     assert lexical_overlap("Who plays Malcolm?", "Malcolm plays pool.") == 1.0
     assert lexical_overlap("Who plays Malcolm?", "Nothing here.") == 0.0
+
+
+def test_answer_types():
+    assert expected_answer_type("Who plays Iron Fist?") == "name"
+    assert expected_answer_type("When is season 2 out?") == "date"
+    assert expected_answer_type("How many episodes are there?") == "number"
+    assert expected_answer_type("What does season 2 explore?") == ""
+    assert not has_answer_type("Who plays Iron Fist?", "Daredevil.")
+    assert not has_answer_type("Who plays Iron Fist?", "Iron Fist.")
+    assert has_answer_type("Who plays Iron Fist?", "Finn Jones plays him.")
+    assert has_answer_type("When is it out?", "Sometime in mid-2017.")
+    assert not has_answer_type("When is it out?", "Soon, they say.")
+    assert has_answer_type("What does season 2 explore?", "Anything at all.")
