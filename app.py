@@ -35,12 +35,25 @@ Messages = list[dict[str, Any]]
 # --- rendering: everything from documents is escaped (they are untrusted text) -------------
 
 
+# Characters that would make markdown out of document text: a quoted "![x](http://...)"
+# must stay text, never become a remote image that leaks the question.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "[]()!*_`#|~\\<>&\"'"})
+
+
+_URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|file|javascript|data|mailto):")
+
+
+def inert(text: str) -> str:
+    """Text that renders as itself in the chat's markdown: no HTML, links or images
+    (a URL's colon is encoded too, so that the renderer does not auto-link it)."""
+    return _URL_SCHEME.sub(r"\1&#58;", text.translate(_MARKDOWN))
+
+
 def render_answer(answer: Answer) -> str:
     """The answer as chat HTML, its [n] markers turned into citation chips."""
     if answer.refused:
-        return f'<div class="refused">🔎 {html.escape(answer.text)}</div>'
-    body = html.escape(answer.text, quote=False)
-    return re.sub(r"\[(\d+)\]", r'<sup class="chip">[\1]</sup>', body)
+        return f'<div class="refused">🔎 {inert(answer.text)}</div>'
+    return re.sub(r"&#91;(\d+)&#93;", r'<sup class="chip">[\1]</sup>', inert(answer.text))
 
 
 def _highlight(citation: Citation) -> str:
@@ -70,17 +83,17 @@ def render_passages(answer: Answer | None) -> str:
     if answer is None or not answer.passages:
         return ""
     rows = [
-        f"| {i} | {p.score:.4f} | {p.similarity:.2f} | {html.escape(p.document[:50])} | "
-        f"{html.escape(' '.join(p.text.split())[:150]).replace('|', '/')}… |"
+        f"| {i} | {p.score:.4f} | {p.similarity:.2f} | {inert(p.document[:50])} | "
+        f"{inert(' '.join(p.text.split())[:150])}… |"
         for i, p in enumerate(answer.passages, 1)
     ]
     head = "| # | fused score | similarity | article | passage |\n|---|---|---|---|---|\n"
     timings = ", ".join(f"{k} {v:g}" for k, v in answer.timings.items())
-    return head + "\n".join(rows) + f"\n\n<span class='muted'>{html.escape(timings)}</span>"
+    return head + "\n".join(rows) + f"\n\n<span class='muted'>{inert(timings)}</span>"
 
 
 def render_status(info: dict[str, Any]) -> str:
-    parts = [f"Model: **{html.escape(str(info.get('model')))}**"]
+    parts = [f"Model: **{inert(str(info.get('model')))}**"]
     if not info.get("ready"):
         parts.append("loading model…")
     if info.get("passages") is not None:
@@ -127,10 +140,10 @@ def chat(
                 yield messages, render_sources(event), render_passages(event)
                 return
             partial += event
-            messages[-1] = {"role": "assistant", "content": html.escape(partial, quote=False)}
+            messages[-1] = {"role": "assistant", "content": inert(partial)}
             yield list(messages), "<p class='muted'>Writing the answer…</p>", ""
     except Exception as exc:  # shown in the chat; the app stays up
-        messages[-1] = {"role": "assistant", "content": f"⚠️ {html.escape(_error_text(exc))}"}
+        messages[-1] = {"role": "assistant", "content": f"⚠️ {inert(_error_text(exc))}"}
         yield messages, render_sources(None), ""
 
 

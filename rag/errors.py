@@ -9,8 +9,8 @@ def user_facing(exc: BaseException) -> str | None:
     from rag.indexer import IndexBusy
     from rag.model_fetch import ModelFetchError
     from rag.pipeline import QuestionError
-    from rag.store import IndexMismatch
+    from rag.store import IndexCorrupt, IndexMismatch
 
-    known = (ConfigError, IndexBusy, IndexMismatch, ModelFetchError, QuestionError,
+    known = (ConfigError, IndexBusy, IndexCorrupt, IndexMismatch, ModelFetchError, QuestionError,
              FileNotFoundError)
     return str(exc) if isinstance(exc, known) else None

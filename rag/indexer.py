@@ -14,7 +14,7 @@ from rag.chunking import chunk_document
 from rag.config import Settings
 from rag.documents import load_corpus
 from rag.embeddings import Embedder, load_embedder
-from rag.store import ChromaStore, now_iso, open_store
+from rag.store import ChromaStore, IndexCorrupt, now_iso, open_store, set_damaged_index_aside
 from rag.types import Chunk, IndexReport
 
 EMBED_BATCH = 64
@@ -71,6 +71,8 @@ def _embed(
 ) -> list[list[float]]:
     close: Callable[[], None] = lambda: None  # noqa: E731
     if progress is None:
+        if chunks:  # a plain line too: the bar is hidden when stderr is not a terminal
+            print(f"Embedding {len(chunks)} passages...", file=sys.stderr, flush=True)
         progress, close = _tqdm_progress(len(chunks))
     vectors: list[list[float]] = []
     try:
@@ -103,7 +105,15 @@ def build_index(
     with index_lock(settings.index_dir):
         documents, skipped = load_corpus(settings.data_dir)
         embedder = embedder or load_embedder(settings)
-        store = store or open_store(settings)
+        if store is None:
+            try:
+                store = open_store(settings)
+            except IndexCorrupt:
+                if not rebuild or settings.chroma_url:
+                    raise
+                aside = set_damaged_index_aside(settings.index_dir)
+                print(f"The damaged index was moved to {aside}; rebuilding.", file=sys.stderr)
+                store = open_store(settings)
         if rebuild:
             target = store.staging(embedder.name)
         else:

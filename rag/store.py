@@ -7,10 +7,12 @@ it in only when complete, so a build that dies leaves the old index in place.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -20,6 +22,10 @@ from rag.types import Chunk
 STAGING_SUFFIX = "__staging"
 RETIRED_SUFFIX = "__retired"
 _ADD_BATCH = 1000
+
+
+class IndexCorrupt(RuntimeError):
+    """Chroma cannot read the index files (truncated, overwritten, half-copied)."""
 
 
 class IndexMismatch(RuntimeError):
@@ -79,11 +85,17 @@ class ChromaCollection:
         k = min(k, self.count())
         if k == 0:
             return []
-        result = self._c.query(
-            query_embeddings=[list(embedding)],
-            n_results=k,
-            include=["documents", "metadatas", "distances"],
-        )
+        try:
+            result = self._c.query(
+                query_embeddings=[list(embedding)],
+                n_results=k,
+                include=["documents", "metadatas", "distances"],
+            )
+        except Exception as exc:
+            raise IndexCorrupt(
+                f"The index cannot be searched ({type(exc).__name__}: {exc}). Run "
+                "`rag index --rebuild` to rebuild it from the corpus."
+            ) from None
         return [
             StoredPassage(id=i, text=t, metadata=dict(m), distance=float(d))
             for i, t, m, d in zip(
@@ -141,9 +153,19 @@ class ChromaStore:
         else:
             settings.index_dir.mkdir(parents=True, exist_ok=True)
             self.location = str(settings.index_dir)
-            self._client = chromadb.PersistentClient(
-                path=str(settings.index_dir), settings=chroma_settings
-            )
+            try:
+                self._client = chromadb.PersistentClient(
+                    path=str(settings.index_dir), settings=chroma_settings
+                )
+                self._recover_interrupted_swap()
+            except Exception as exc:
+                _forget_client(settings.index_dir)
+                raise IndexCorrupt(
+                    f"The index in {settings.index_dir} is damaged and cannot be read "
+                    f"({type(exc).__name__}: {exc}). Run `rag index --rebuild` to rebuild it "
+                    "from the corpus; the damaged files are kept aside, not deleted."
+                ) from None
+            return
         self._recover_interrupted_swap()
 
     def _names(self) -> set[str]:
@@ -210,6 +232,24 @@ class ChromaStore:
         self._get(staging).modify(name=self.name)
         if retired in self._names():
             self._client.delete_collection(retired)
+
+
+def _forget_client(path: Path) -> None:
+    """Drop Chroma's cached client for `path`, so that a fresh one can open new files."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+
+
+def set_damaged_index_aside(index_dir: Path) -> Path:
+    """Move a damaged index's files to a sibling folder (the write lock stays) and return it."""
+    aside = index_dir.with_name(f"{index_dir.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    aside.mkdir(parents=True)
+    for entry in index_dir.iterdir():
+        if entry.name != ".write.lock":
+            shutil.move(str(entry), aside / entry.name)
+    _forget_client(index_dir)
+    return aside
 
 
 def _mark_complete(metadata: dict[str, Any] | None) -> dict[str, Any]:
