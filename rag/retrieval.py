@@ -6,6 +6,7 @@ that a small embedder blurs.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import threading
@@ -49,35 +50,50 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25:
-    """Okapi BM25 over a fixed list of texts (k1=1.5, b=0.75)."""
+    """Okapi BM25 over a fixed list of texts (k1=1.5, b=0.75), with an inverted index so
+    that a query touches only the passages that share a word with it."""
 
     def __init__(self, texts: Sequence[str], k1: float = 1.5, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
-        self.docs = [Counter(tokenize(t)) for t in texts]
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.docs else 0.0
-        df: Counter[str] = Counter()
-        for d in self.docs:
-            df.update(d.keys())
-        n = len(self.docs)
-        self.idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+        self.size = len(texts)
+        self.postings: dict[str, list[tuple[int, int]]] = {}  # word -> [(passage, count)]
+        lengths = []
+        for i, text in enumerate(texts):
+            counts = Counter(tokenize(text))
+            lengths.append(sum(counts.values()))
+            for word, tf in counts.items():
+                self.postings.setdefault(word, []).append((i, tf))
+        avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self.norms = [k1 * (1 - b + b * length / (avg or 1.0)) for length in lengths]
+        n = self.size
+        self.idf = {w: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
+                    for w, p in self.postings.items()}
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def term_weight(self, word: str) -> float:
         """How much a (tokenized) word tells apart passages; words the corpus lacks weigh most."""
         return self.idf.get(word, self.unseen_idf)
 
+    def matches(self, query: str) -> dict[int, float]:
+        """Scores of the passages that share at least one word with the query."""
+        found: dict[int, float] = {}
+        for term in set(tokenize(query)):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for i, tf in self.postings[term]:
+                found[i] = found.get(i, 0.0) + idf * tf * (self.k1 + 1) / (tf + self.norms[i])
+        return found
+
+    def top(self, query: str, k: int) -> list[int]:
+        found = self.matches(query)
+        return heapq.nlargest(k, found, key=found.__getitem__)
+
     def scores(self, query: str) -> list[float]:
-        terms = [t for t in set(tokenize(query)) if t in self.idf]
-        out = []
-        for doc, length in zip(self.docs, self.lengths, strict=True):
-            s = 0.0
-            norm = self.k1 * (1 - self.b + self.b * length / (self.avg_length or 1))
-            for t in terms:
-                tf = doc.get(t, 0)
-                if tf:
-                    s += self.idf[t] * tf * (self.k1 + 1) / (tf + norm)
-            out.append(s)
+        """A score for every passage (0 for those sharing no word with the query)."""
+        out = [0.0] * self.size
+        for i, score in self.matches(query).items():
+            out[i] = score
         return out
 
 
@@ -131,12 +147,8 @@ class HybridRetriever:
         dense = self.collection.query(self.embedder.embed_query(dense_query or query),
                                       max(k, DENSE_CANDIDATES))
         lexical = self._lexical_index()
-        bm25_scores = lexical.bm25.scores(query)
-        lexical_ranked = [
-            lexical.passages[i].id
-            for i in sorted(range(len(bm25_scores)), key=lambda i: -bm25_scores[i])
-            if bm25_scores[i] > 0
-        ][: max(k, DENSE_CANDIDATES)]
+        lexical_ranked = [lexical.passages[i].id
+                          for i in lexical.bm25.top(query, max(k, DENSE_CANDIDATES))]
 
         fused = reciprocal_rank_fusion([[p.id for p in dense], lexical_ranked])
         by_id = {p.id: p for p in lexical.passages}
