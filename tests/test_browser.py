@@ -7,18 +7,14 @@ to keep the screenshot (the README's is made this way).
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from rag.config import PROJECT_ROOT
 from tests.conftest import CORPUS, QUESTION
+from tests.servers import free_port, http_status, running
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -27,54 +23,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return exc.code
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     if not CHROMIUM and not os.environ.get("RAG_REQUIRE_BROWSER"):
         pytest.skip("chromium is not installed (apt-get install chromium)")
     tmp = tmp_path_factory.mktemp("app")
     shutil.copytree(CORPUS, tmp / "data")
-    port = _free_port()
-    env = {**os.environ, "RAG_DATA_DIR": str(tmp / "data"), "RAG_INDEX_DIR": str(tmp / "index"),
-           "RAG_PORT": str(port)}
-    log = (tmp / "app.log").open("w")
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"app exited: {(tmp / 'app.log').read_text()[-2000:]}")
-            try:
-                if _get(url) == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise RuntimeError("app did not start within 90 s")
+    env = {"RAG_DATA_DIR": str(tmp / "data"), "RAG_INDEX_DIR": str(tmp / "index"),
+           "RAG_PORT": str(port)}
+    with running([sys.executable, "app.py"], url, tmp / "app.log", env=env):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_asking_in_the_browser_shows_a_cited_answer(app_url, tmp_path):
@@ -122,4 +82,4 @@ def test_api_endpoint_answers_with_citations(app_url):
     "file=.git/config",
 ])
 def test_private_files_are_not_served(app_url, path):
-    assert _get(app_url + path) in (403, 404)
+    assert http_status(app_url + path) in (403, 404)

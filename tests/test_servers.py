@@ -3,6 +3,7 @@ OpenAI-compatible server, started on 127.0.0.1 and stopped afterwards."""
 
 import http.server
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -80,45 +81,43 @@ def test_model_server_down_is_a_clear_error(settings):
         list(generator.stream([{"role": "user", "content": "hi"}], 5))
 
 
+@contextmanager
+def fake_model_server(handle_post):
+    """A local HTTP server whose POST handler misbehaves as told; yields its /v1 URL."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's naming)
+            handle_post(self)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+
+
 @pytest.mark.parametrize(("status", "body", "match"), [
     (200, b"data: {\"unexpected\": true}\n\n", "not a completion"),
     (500, b"internal error", "HTTP 500"),
 ])
 def test_model_server_garbage_is_a_clear_error(settings, status, body, match):
-    class Garbage(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's naming)
-            self.send_response(status)
-            self.end_headers()
-            self.wfile.write(body)
+    def garbage(handler):
+        handler.send_response(status)
+        handler.end_headers()
+        handler.wfile.write(body)
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Garbage)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    with fake_model_server(garbage) as url:
         generator = OpenAIChatGenerator(settings.with_(llm_url=url))
         with pytest.raises(ModelServerError, match=match):
             list(generator.stream([{"role": "user", "content": "hi"}], 5))
-    finally:
-        server.shutdown()
 
 
 def test_slow_model_server_times_out(settings):
-    class Slow(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
-            threading.Event().wait(3)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    with fake_model_server(lambda handler: threading.Event().wait(3)) as url:
         generator = OpenAIChatGenerator(settings.with_(llm_url=url, llm_timeout=0.5))
-        with pytest.raises(ModelServerError):
+        with pytest.raises(ModelServerError, match="not reachable|did not answer"):
             list(generator.stream([{"role": "user", "content": "hi"}], 5))
-    finally:
-        server.shutdown()
