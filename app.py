@@ -291,10 +291,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=settings.port, help="default 7860 (RAG_PORT)")
     parser.add_argument("--no-warm-up", action="store_true", help="load models on first question")
     args = parser.parse_args(argv)
-    if not args.no_warm_up:
-        threading.Thread(target=_warm_up, daemon=True).start()
     root = Path(__file__).resolve().parent
-    build_ui().launch(
+    demo = build_ui()
+    demo.launch(
+        prevent_thread_lock=True,  # serve first, then load models: the page opens at once
         server_name=args.host,
         server_port=args.port,
         share=False,
@@ -306,6 +306,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         blocked_paths=[str(settings.index_dir), str(settings.models_dir), str(settings.data_dir),
                        str(root / ".env"), str(root / ".git"), str(root / ".venv")],
     )
+    if not args.no_warm_up:
+        threading.Thread(target=_warm_up, daemon=True).start()
+    try:
+        demo.block_thread()
+    except KeyboardInterrupt:
+        demo.close()
 
 
 if __name__ == "__main__":

@@ -9,8 +9,11 @@ the citation's quote as well.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rag.documents import split_sentences
 from rag.embeddings import Embedder
@@ -96,8 +99,38 @@ def answer_type_bonus(question: str, sentence: str) -> float:
         question, sentence) else 0.0
 
 
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    return float(sum(x * y for x, y in zip(a, b, strict=True)))
+class SentenceVectors:
+    """Embeddings of candidate sentences, kept between questions (least recently used
+    out first): the same passages come back again and again, and embedding their
+    sentences anew was the slowest step of answering."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._vectors: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, embedder: Embedder, texts: Sequence[str]) -> list[Any]:
+        import numpy as np
+
+        keys = [(embedder.name, t) for t in texts]
+        with self._lock:
+            missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        if missing:
+            fresh = embedder.embed_documents([t for _, t in missing])
+            with self._lock:
+                for key, vector in zip(missing, fresh, strict=True):
+                    self._vectors[key] = np.asarray(vector, dtype=np.float32)
+        with self._lock:
+            out = []
+            for key in keys:
+                self._vectors.move_to_end(key)
+                out.append(self._vectors[key])
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return out
+
+
+SENTENCE_VECTORS = SentenceVectors()
 
 
 def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
@@ -126,12 +159,14 @@ def select_evidence(
         candidates += [(i, s, e) for s, e in candidate_spans(passage)]
     if not candidates:
         return []
+    import numpy as np
+
     texts = [passages[i].text[s:e] for i, s, e in candidates]
-    q_vec = embedder.embed_query(question)
-    vectors = embedder.embed_documents(texts)
+    q_vec = np.asarray(embedder.embed_query(question), dtype=np.float32)
+    vectors = SENTENCE_VECTORS.get(embedder, texts)
     scored = sorted(
         (
-            _cosine(q_vec, vec)
+            float(q_vec @ vec)
             + LEXICAL_WEIGHT * lexical_overlap(question, text, weight)
             + answer_type_bonus(question, text)
             - RANK_WEIGHT * i,

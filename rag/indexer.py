@@ -17,7 +17,7 @@ from rag.embeddings import Embedder, load_embedder
 from rag.store import ChromaStore, IndexCorrupt, now_iso, open_store, set_damaged_index_aside
 from rag.types import Chunk, IndexReport
 
-EMBED_BATCH = 64
+EMBED_BATCH = 128
 Progress = Callable[[int, int], None]  # (passages embedded so far, total)
 
 
@@ -74,11 +74,16 @@ def _embed(
         if chunks:  # a plain line too: the bar is hidden when stderr is not a terminal
             print(f"Embedding {len(chunks)} passages...", file=sys.stderr, flush=True)
         progress, close = _tqdm_progress(len(chunks))
-    vectors: list[list[float]] = []
+    # Batches of similar length waste less padding (what encode() does for one big call).
+    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].text))
+    vectors: list[list[float]] = [[] for _ in chunks]
     try:
-        for i in range(0, len(chunks), EMBED_BATCH):
-            vectors += embedder.embed_documents([c.text for c in chunks[i : i + EMBED_BATCH]])
-            progress(len(vectors), len(chunks))
+        for start in range(0, len(order), EMBED_BATCH):
+            batch = order[start : start + EMBED_BATCH]
+            for i, vector in zip(batch, embedder.embed_documents([chunks[i].text for i in batch]),
+                                 strict=True):
+                vectors[i] = vector
+            progress(min(start + EMBED_BATCH, len(order)), len(chunks))
     finally:
         close()
     return vectors

@@ -6,13 +6,13 @@ that a small embedder blurs.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rag.embeddings import Embedder
 from rag.store import Collection, StoredPassage
@@ -50,51 +50,60 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25:
-    """Okapi BM25 over a fixed list of texts (k1=1.5, b=0.75), with an inverted index so
-    that a query touches only the passages that share a word with it."""
+    """Okapi BM25 over a fixed list of texts (k1=1.5, b=0.75).
+
+    Each word's postings (passages and their precomputed term weights) are numpy
+    arrays, so a query costs one bincount over the postings of its words: about
+    a millisecond at 100k passages, where a Python loop took a hundred.
+    """
 
     def __init__(self, texts: Sequence[str], k1: float = 1.5, b: float = 0.75) -> None:
-        self.k1, self.b = k1, b
+        import numpy as np
+
         self.size = len(texts)
-        self.postings: dict[str, list[tuple[int, int]]] = {}  # word -> [(passage, count)]
-        lengths = []
-        for i, text in enumerate(texts):
-            counts = Counter(tokenize(text))
-            lengths.append(sum(counts.values()))
-            for word, tf in counts.items():
-                self.postings.setdefault(word, []).append((i, tf))
-        avg = (sum(lengths) / len(lengths)) if lengths else 1.0
-        self.norms = [k1 * (1 - b + b * length / (avg or 1.0)) for length in lengths]
+        counts = [Counter(tokenize(t)) for t in texts]
+        lengths = np.array([sum(c.values()) for c in counts], dtype=np.float64)
+        avg = float(lengths.mean()) if self.size else 1.0
+        norms = k1 * (1 - b + b * lengths / (avg or 1.0))
+        docs: dict[str, list[int]] = {}
+        tfs: dict[str, list[int]] = {}
+        for i, c in enumerate(counts):
+            for word, tf in c.items():
+                docs.setdefault(word, []).append(i)
+                tfs.setdefault(word, []).append(tf)
         n = self.size
-        self.idf = {w: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
-                    for w, p in self.postings.items()}
+        self.idf = {w: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for w, d in docs.items()}
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.postings: dict[str, tuple[Any, Any]] = {}  # word -> (passage ids, weights)
+        for word, ids in docs.items():
+            index = np.array(ids, dtype=np.int64)
+            freq = np.array(tfs[word], dtype=np.float64)
+            self.postings[word] = (index, self.idf[word] * freq * (k1 + 1) / (freq + norms[index]))
 
     def term_weight(self, word: str) -> float:
         """How much a (tokenized) word tells apart passages; words the corpus lacks weigh most."""
         return self.idf.get(word, self.unseen_idf)
 
-    def matches(self, query: str) -> dict[int, float]:
-        """Scores of the passages that share at least one word with the query."""
-        found: dict[int, float] = {}
-        for term in set(tokenize(query)):
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
-            for i, tf in self.postings[term]:
-                found[i] = found.get(i, 0.0) + idf * tf * (self.k1 + 1) / (tf + self.norms[i])
-        return found
+    def scores(self, query: str) -> Any:
+        """A numpy array with a score for every passage (0: no word shared with the query)."""
+        import numpy as np
+
+        found = [self.postings[t] for t in set(tokenize(query)) if t in self.postings]
+        if not found:
+            return np.zeros(self.size)
+        return np.bincount(np.concatenate([ids for ids, _ in found]),
+                           weights=np.concatenate([w for _, w in found]), minlength=self.size)
 
     def top(self, query: str, k: int) -> list[int]:
-        found = self.matches(query)
-        return heapq.nlargest(k, found, key=found.__getitem__)
+        """Indexes of the best `k` passages that share a word with the query, best first."""
+        import numpy as np
 
-    def scores(self, query: str) -> list[float]:
-        """A score for every passage (0 for those sharing no word with the query)."""
-        out = [0.0] * self.size
-        for i, score in self.matches(query).items():
-            out[i] = score
-        return out
+        scores = self.scores(query)
+        k = min(k, int(np.count_nonzero(scores)))
+        if k == 0:
+            return []
+        best = np.argpartition(-scores, k - 1)[:k]
+        return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:

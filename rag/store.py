@@ -22,6 +22,7 @@ from rag.types import Chunk
 STAGING_SUFFIX = "__staging"
 RETIRED_SUFFIX = "__retired"
 _ADD_BATCH = 1000
+_PAGE = 5000
 
 
 class IndexCorrupt(RuntimeError):
@@ -105,13 +106,18 @@ class ChromaCollection:
         ]
 
     def all_passages(self, include_text: bool = True) -> list[StoredPassage]:
+        # In pages: one get() of 100k ids exceeds SQLite's limit on query variables.
         include = ["metadatas", "documents"] if include_text else ["metadatas"]
-        result = self._c.get(include=include)
-        texts = result.get("documents") or [""] * len(result["ids"])
-        return [
-            StoredPassage(id=i, text=t or "", metadata=dict(m))
-            for i, t, m in zip(result["ids"], texts, result["metadatas"], strict=True)
-        ]
+        out: list[StoredPassage] = []
+        while True:
+            result = self._c.get(include=include, limit=_PAGE, offset=len(out))
+            texts = result.get("documents") or [""] * len(result["ids"])
+            out += [
+                StoredPassage(id=i, text=t or "", metadata=dict(m))
+                for i, t, m in zip(result["ids"], texts, result["metadatas"], strict=True)
+            ]
+            if len(result["ids"]) < _PAGE:
+                return out
 
     def info(self) -> dict[str, Any]:
         return dict(self._c.metadata or {})

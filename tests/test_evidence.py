@@ -56,3 +56,18 @@ def test_answer_types():
     assert has_answer_type("When is it out?", "Sometime in mid-2017.")
     assert not has_answer_type("When is it out?", "Soon, they say.")
     assert has_answer_type("What does season 2 explore?", "Anything at all.")
+
+
+def test_sentence_vectors_are_embedded_once_and_evicted_oldest_first():
+    from rag.evidence import SentenceVectors
+
+    embedder = FakeEmbedder()
+    cache = SentenceVectors(size=2)
+    first = cache.get(embedder, ["a b c", "d e f", "a b c"])
+    assert embedder.texts_embedded == 2 and len(first) == 3
+    assert (first[0] == first[2]).all()
+    cache.get(embedder, ["d e f"])
+    assert embedder.texts_embedded == 2  # served from the cache
+    cache.get(embedder, ["g h i"])  # evicts "a b c", the least recently used
+    cache.get(embedder, ["a b c"])
+    assert embedder.texts_embedded == 4
