@@ -66,8 +66,8 @@ _cache: dict[str, Embedder] = {}
 _cache_lock = threading.Lock()
 
 
-def load_embedder(settings: Settings) -> Embedder:
-    """The configured embedder, loaded once per process (loading takes seconds)."""
+def _embedder_source(settings: Settings) -> tuple[Path, str]:
+    """The configured model's folder and the name the index records for it."""
     if settings.embed_model:
         path = Path(settings.embed_model).expanduser()
         if not path.is_dir():
@@ -75,9 +75,18 @@ def load_embedder(settings: Settings) -> Embedder:
                 f"RAG_EMBED_MODEL={settings.embed_model} is not a folder; point it at a local "
                 "sentence-transformers model folder (models are never downloaded at run time)."
             )
-        name = path.name
-    else:
-        path, name = packaged_minilm_path(), DEFAULT_EMBED_MODEL_NAME
+        return path, path.name
+    return packaged_minilm_path(), DEFAULT_EMBED_MODEL_NAME
+
+
+def embedder_name(settings: Settings) -> str:
+    """The name the index records, known without loading the model."""
+    return _embedder_source(settings)[1]
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """The configured embedder, loaded once per process (loading takes seconds)."""
+    path, name = _embedder_source(settings)
     key = str(path)
     with _cache_lock:
         if key not in _cache:

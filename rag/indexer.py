@@ -13,7 +13,7 @@ from pathlib import Path
 from rag.chunking import chunk_document
 from rag.config import Settings
 from rag.documents import load_corpus
-from rag.embeddings import Embedder, load_embedder
+from rag.embeddings import Embedder, embedder_name, load_embedder
 from rag.store import ChromaStore, IndexCorrupt, now_iso, open_store, set_damaged_index_aside
 from rag.types import Chunk, IndexReport
 
@@ -109,7 +109,7 @@ def build_index(
     started = time.perf_counter()
     with index_lock(settings.index_dir):
         documents, skipped = load_corpus(settings.data_dir)
-        embedder = embedder or load_embedder(settings)
+        name = embedder.name if embedder else embedder_name(settings)
         if store is None:
             try:
                 store = open_store(settings)
@@ -119,10 +119,7 @@ def build_index(
                 aside = set_damaged_index_aside(settings.index_dir)
                 print(f"The damaged index was moved to {aside}; rebuilding.", file=sys.stderr)
                 store = open_store(settings)
-        if rebuild:
-            target = store.staging(embedder.name)
-        else:
-            target = store.active(embedder.name, create=True)
+        target = store.staging(name) if rebuild else store.active(name, create=True)
 
         stored_ids: dict[str, set[str]] = defaultdict(set)
         stored_hashes: dict[str, set[str]] = defaultdict(set)
@@ -152,12 +149,14 @@ def build_index(
 
         # New passages go in before stale ones go out: a build that dies
         # midway leaves every file answerable, and the next run finishes it.
-        vectors = _embed(embedder, to_embed, progress)
+        if to_embed:  # the model loads only when there is something to embed
+            embedder = embedder or load_embedder(settings)
+        vectors = _embed(embedder, to_embed, progress) if embedder else []
         target.upsert(to_embed, vectors)
         target.delete(stale_ids)
         report.embedded = len(to_embed)
         if rebuild or report.embedded or stale_ids or not target.info().get("built_at"):
-            target.set_info(built_at=now_iso(), embed_model=embedder.name)
+            target.set_info(built_at=now_iso(), embed_model=name)
         if rebuild:
             store.promote_staging()
         report.passages = target.count()

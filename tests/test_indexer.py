@@ -115,3 +115,19 @@ def test_interrupted_swap_is_recovered(settings, fake_embedder):
     store._get(store.name).modify(name=store.name + "__retired")
     assert not store.exists()
     assert passages_by_path(settings) == before
+
+
+def test_nothing_changed_loads_no_embedding_model(settings, fake_embedder, monkeypatch):
+    import rag.indexer as indexer
+
+    build(settings, fake_embedder)
+
+    def must_not_load(_settings):
+        raise AssertionError("the embedding model was loaded for nothing")
+
+    monkeypatch.setattr(indexer, "load_embedder", must_not_load)
+    monkeypatch.setattr(indexer, "embedder_name", lambda _settings: fake_embedder.name)
+    report = build_index(settings=settings, progress=lambda d, t: None)
+    assert report.unchanged == 5 and report.embedded == 0
+    (settings.data_dir / "004_d98b2c6786ce758e.txt").unlink()  # removals need no model either
+    assert build_index(settings=settings, progress=lambda d, t: None).removed == 1
