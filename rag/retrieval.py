@@ -151,10 +151,9 @@ class HybridRetriever:
         """Whether the (tokenized) word occurs anywhere in the indexed passages."""
         return word in self._lexical_index().bm25.idf
 
-    def retrieve(self, query: str, k: int, dense_query: str | None = None) -> list[Passage]:
-        """Top `k` passages for `query`; `dense_query` lets callers embed a richer form."""
-        dense = self.collection.query(self.embedder.embed_query(dense_query or query),
-                                      max(k, DENSE_CANDIDATES))
+    def retrieve(self, query: str, k: int) -> list[Passage]:
+        """Top `k` passages for `query`."""
+        dense = self.collection.query(self.embedder.embed_query(query), max(k, DENSE_CANDIDATES))
         lexical = self._lexical_index()
         lexical_ranked = [lexical.passages[i].id
                           for i in lexical.bm25.top(query, max(k, DENSE_CANDIDATES))]
