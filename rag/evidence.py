@@ -26,7 +26,8 @@ _LEANS_BACK = re.compile(
     r"however|still|yet|also|then)\b",
     re.I,
 )
-MIN_WORDS = 5
+MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
@@ -138,7 +139,9 @@ def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
     spans = split_sentences(passage.text)
     out = []
     for i, (start, end) in enumerate(spans):
-        if len(passage.text[start:end].split()) < MIN_WORDS:
+        sentence = passage.text[start:end]
+        # Whole sentences only: a headline or caption states no fact to quote.
+        if len(sentence.split()) < MIN_WORDS or not _ENDS_SENTENCE.search(sentence):
             continue
         if i > 0 and _LEANS_BACK.match(passage.text[start:end]):
             start = spans[i - 1][0]

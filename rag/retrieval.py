@@ -34,11 +34,15 @@ _SUFFIXES = ("ing", "ed", "es", "s", "e")
 
 
 def _stem(word: str) -> str:
-    """A light suffix stripper: "released", "release" and "releases" all become "releas"."""
+    """A light suffix stripper: "released", "release" and "releases" all become "releas";
+    "envy" and "envies" both become "envi"."""
     if len(word) > 4 and not word.endswith("ss"):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                return word[: -len(suffix)]
+                word = word[: -len(suffix)]
+                break
+    if len(word) > 3 and word.endswith("y"):
+        word = word[:-1] + "i"
     return word
 
 
