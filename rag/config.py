@@ -1,9 +1,9 @@
 """Typed settings, read once from `RAG_*` environment variables.
 
 Every knob lives here so that a newcomer finds all of them in one place. Paths
-default to folders beside the project (`data/`, `index/`, `models/`), resolved
-against the current directory when it holds a project, else the package's own
-checkout.
+default to folders of the project checkout (`data/`, `index/`, `models/`); a
+relative path in a variable is taken relative to the checkout too, so the
+command works the same from any directory.
 """
 
 from __future__ import annotations
