@@ -1,7 +1,7 @@
 """`python -m bench`: the speed figures, each beside the raw engine underneath.
 
 Writes bench/results/results.json, bench/results/results.md and
-bench/results/scale.png. About 8 minutes on 2 cores.
+bench/results/scale.png. About 9 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -114,6 +114,34 @@ def engine_ratio(settings: Settings) -> dict[str, Any]:
         "prompt_ratio": round(med["pipeline"][0] / med["raw"][0], 3),
         "gen_ratio": round(med["pipeline"][1] / med["raw"][1], 3),
     }
+
+
+def prompt_cache(settings: Settings) -> dict[str, Any]:
+    """Time to first token over the dev questions' real prompts, with llama-cpp-python's
+    reuse of the KV cache for the prompt prefix shared with the previous question (its
+    default) and with the cache cleared before every question."""
+    from rag.generation import LlamaCppGenerator
+    from rag.pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    prompts = []
+    for q in load_questions(DEFAULT_QUESTIONS)[:20]:
+        passages = pipeline.retrieve(q.question)
+        prompts.append(pipeline.messages(q.question, pipeline.select_evidence(q.question,
+                                                                              passages)))
+    generator = pipeline.model()
+    assert isinstance(generator, LlamaCppGenerator)
+    out: dict[str, Any] = {}
+    for label, clear in (("reused_prefix", False), ("cleared", True)):
+        samples = []
+        for messages in prompts:
+            if clear:
+                generator._llm.reset()
+            started = time.perf_counter()
+            next(iter(generator.stream(messages, 1)), None)
+            samples.append((time.perf_counter() - started) * 1000)
+        out[f"{label}_first_token_ms"] = summary(samples)
+    return out
 
 
 def indexing(settings: Settings, tmp: Path) -> dict[str, Any]:
@@ -229,6 +257,9 @@ def markdown(r: dict[str, Any]) -> str:
         f"| prompt evaluation | {e['raw_prompt_tok_s']} | {e['pipeline_prompt_tok_s']} | "
         f"{e['prompt_ratio']} |",
         f"| generation | {e['raw_gen_tok_s']} | {e['pipeline_gen_tok_s']} | {e['gen_ratio']} |",
+        "", "| time to first token, model only (ms) | p50 | p95 |", "|---|---|---|",
+        *[f"| {k.removesuffix('_first_token_ms').replace('_', ' ')} | {v['p50']} | {v['p95']} |"
+          for k, v in r.get("prompt_cache", {}).items()],
         "", "| indexing | value |", "|---|---|",
         f"| raw SentenceTransformer.encode | {i['raw_encode_passages_s']} passages/s |",
         f"| build_index | {i['build_index_passages_s']} passages/s (ratio {i['ratio']}) |",
@@ -250,7 +281,8 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description="Run the benchmarks (about 8 minutes).")
     parser.add_argument("--only", nargs="*", help="re-run only these steps, keeping the others'"
-                        " last results: cold_start answer_latency engine_ratio indexing scale")
+                        " last results: cold_start answer_latency engine_ratio prompt_cache "
+                        "indexing scale")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="rag-bench-"))
@@ -268,6 +300,7 @@ def main() -> None:
             ("cold_start", lambda: cold_start(tmp)),
             ("answer_latency", lambda: answer_latency(settings)),
             ("engine_ratio", lambda: engine_ratio(settings)),
+            ("prompt_cache", lambda: prompt_cache(settings)),
             ("indexing", lambda: indexing(settings, tmp)),
             ("scale", scale_curve),
         ]
