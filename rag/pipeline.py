@@ -14,7 +14,7 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence
 from rag.generation import Generator, Message, load_generator
-from rag.retrieval import HybridRetriever, tokenize
+from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 
@@ -96,12 +96,15 @@ class Pipeline:
         query = retrieval_query(question, history)
         return self.retriever().retrieve(query, self.settings.top_k)
 
-    def select_evidence(self, question: str, passages: Sequence[Passage]) -> list[Evidence]:
+    def select_evidence(
+        self, question: str, passages: Sequence[Passage], lexical: BM25 | None = None
+    ) -> list[Evidence]:
         """The best sentences of the passages that fit the model's context with room to answer."""
+        lexical = lexical or self.retriever().lexical()
         assert self.embedder is not None  # set by retriever()
         candidates = select_evidence(question, passages[: self.settings.context_passages],
                                      self.embedder, self.settings.evidence_sentences,
-                                     weight=self.retriever().term_weight)
+                                     weight=lexical.term_weight)
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -115,17 +118,17 @@ class Pipeline:
             budget -= cost
         return chosen
 
-    def evidence_answers(self, question: str, best: Evidence) -> bool:
+    def evidence_answers(self, question: str, best: Evidence, lexical: BM25) -> bool:
         """Whether the best evidence is relevant enough to quote as the answer.
 
         Two signals: its score, and how much of the question (IDF-weighted) names
         things the corpus never mentions ("budget", "birthday", "episodes"): such
         a question is about something the articles do not cover.
         """
-        weight = self.retriever().term_weight
+        weight = lexical.term_weight
         words = set(tokenize(question))
         total = sum(weight(w) for w in words) or 1.0
-        unseen = sum(weight(w) for w in words if not self.retriever().knows(w)) / total
+        unseen = sum(weight(w) for w in words if w not in lexical.idf) / total
         return best.score >= self.settings.min_evidence_score and unseen < MAX_UNSEEN_SHARE
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
@@ -155,7 +158,8 @@ class Pipeline:
             yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
             return
 
-        evidence = self.select_evidence(question, passages)
+        lexical = self.retriever().lexical()  # one snapshot for every word weighed below
+        evidence = self.select_evidence(question, passages, lexical)
         timings["select_ms"] = _ms(started) - timings["retrieve_ms"]
         if not evidence:  # nothing fits: never send an over-long prompt
             yield prompts.REFUSAL
@@ -176,10 +180,10 @@ class Pipeline:
         timings["completion_tokens"] = generator.count_tokens(raw)
 
         # The model's own refusal is dropped here too (the evidence does not support it).
-        text, citations = ground(raw, evidence, question, self.retriever().term_weight)
+        text, citations = ground(raw, evidence, question, lexical.term_weight)
         refused = False
         if not text:  # nothing the model said holds: quote the evidence if it is relevant
-            if self.evidence_answers(question, evidence[0]):
+            if self.evidence_answers(question, evidence[0], lexical):
                 text, citations = extractive(evidence)
             else:
                 text, refused = prompts.REFUSAL, True

@@ -148,12 +148,10 @@ class HybridRetriever:
                 self._lexical = _LexicalIndex(version, passages, BM25([p.text for p in passages]))
             return self._lexical
 
-    def term_weight(self, word: str) -> float:
-        return self._lexical_index().bm25.term_weight(word)
-
-    def knows(self, word: str) -> bool:
-        """Whether the (tokenized) word occurs anywhere in the indexed passages."""
-        return word in self._lexical_index().bm25.idf
+    def lexical(self) -> BM25:
+        """The BM25 index of the current collection. Callers that weigh many words take
+        it once: each call checks the collection's version in Chroma."""
+        return self._lexical_index().bm25
 
     def retrieve(self, query: str, k: int) -> list[Passage]:
         """Top `k` passages for `query`."""
