@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import Evidence, TermWeight, has_answer_type, uniform_weight
+from rag.evidence import Evidence, TermWeight, has_answer_type, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
 from rag.retrieval import tokenize
 from rag.types import Citation
@@ -66,11 +66,9 @@ def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> f
     """Share of the claim's content words that occur in the evidence (0..1), weighted by
     `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
     claim states a number the evidence does not."""
-    words = content_words(claim)
-    if not words or not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
+    if not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
         return 0.0
-    total = sum(weight(w) for w in words)
-    return sum(weight(w) for w in words & content_words(evidence)) / total
+    return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
 
 
 def adds_information(claim: str, question: str) -> bool:

@@ -59,14 +59,16 @@ def uniform_weight(_: str) -> float:
     return 1.0
 
 
+def weighted_share(words: set[str], found: Callable[[str], bool], weight: TermWeight) -> float:
+    """The share of `words`, each counted by its weight, for which `found` holds (0..1)."""
+    total = sum(weight(w) for w in words)
+    return sum(weight(w) for w in words if found(w)) / total if total else 0.0
+
+
 def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_weight) -> float:
     """Share of the question's content words found in the sentence, weighted by `weight`
     (IDF from the corpus: a rare word such as "budget" counts far more than "season")."""
-    q = set(tokenize(question))
-    total = sum(weight(w) for w in q)
-    if not total:
-        return 0.0
-    return sum(weight(w) for w in q & set(tokenize(sentence))) / total
+    return weighted_share(set(tokenize(question)), set(tokenize(sentence)).__contains__, weight)
 
 
 def expected_answer_type(question: str) -> str:

@@ -12,7 +12,7 @@ from rag import prompts
 from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
-from rag.evidence import Evidence, select_evidence
+from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
 from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
@@ -125,10 +125,8 @@ class Pipeline:
         things the corpus never mentions ("budget", "birthday", "episodes"): such
         a question is about something the articles do not cover.
         """
-        weight = lexical.term_weight
-        words = set(tokenize(question))
-        total = sum(weight(w) for w in words) or 1.0
-        unseen = sum(weight(w) for w in words if w not in lexical.idf) / total
+        unseen = weighted_share(set(tokenize(question)), lambda w: w not in lexical.idf,
+                                lexical.term_weight)
         return best.score >= self.settings.min_evidence_score and unseen < MAX_UNSEEN_SHARE
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
