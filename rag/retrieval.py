@@ -138,9 +138,9 @@ class HybridRetriever:
     def collection(self) -> Collection:
         return self._collection()
 
-    def _lexical_index(self) -> _LexicalIndex:
+    def _lexical_index(self, collection: Collection | None = None) -> _LexicalIndex:
         # Rebuilt only when the collection changed (count or build time).
-        collection = self.collection
+        collection = collection or self.collection
         version = (collection.count(), str(collection.info().get("built_at", "")))
         with self._lock:
             if self._lexical is None or self._lexical.version != version:
@@ -155,8 +155,9 @@ class HybridRetriever:
 
     def retrieve(self, query: str, k: int) -> list[Passage]:
         """Top `k` passages for `query`."""
-        dense = self.collection.query(self.embedder.embed_query(query), max(k, DENSE_CANDIDATES))
-        lexical = self._lexical_index()
+        collection = self.collection  # one lookup of the active collection per query
+        dense = collection.query(self.embedder.embed_query(query), max(k, DENSE_CANDIDATES))
+        lexical = self._lexical_index(collection)
         lexical_ranked = [lexical.passages[i].id
                           for i in lexical.bm25.top(query, max(k, DENSE_CANDIDATES))]
 
