@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import Evidence, TermWeight, has_answer_type, uniform_weight, weighted_share
+from rag.evidence import Evidence, TermWeight, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
+from rag.questions import has_answer_type
 from rag.retrieval import tokenize
 from rag.types import Citation
 
@@ -104,15 +105,23 @@ def _citation(marker: int, evidence: Evidence) -> Citation:
 
 
 def ground(
-    raw: str, evidence: Sequence[Evidence], question: str = "", weight: TermWeight = uniform_weight
+    raw: str,
+    evidence: Sequence[Evidence],
+    question: str = "",
+    weight: TermWeight = uniform_weight,
+    margin: float = float("inf"),
 ) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
     Citation markers are renumbered 1..m in order of first appearance; each
     citation's quote is the evidence sentence it names. An empty text means
     nothing in the reply was supported by the evidence. Sentences that only
-    restate `question` are dropped as well.
+    restate `question` are dropped as well, and so are sentences supported only
+    by evidence scoring more than `margin` below the best: the small model likes
+    to answer from a side sentence that is on topic but not the answer.
     """
+    best = _best_by_part(evidence)
+    eligible = [e.score >= best[e.part] - margin for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):
@@ -122,7 +131,8 @@ def ground(
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        scores = [support(claim.text, e.text, weight) for e in evidence]
+        scores = [support(claim.text, e.text, weight) if ok else 0.0
+                  for e, ok in zip(evidence, eligible, strict=True)]
         supported = [i for i in claim.sources if scores[i] >= SUPPORT_THRESHOLD]
         if not supported and evidence:
             best = max(range(len(evidence)), key=scores.__getitem__)
@@ -144,18 +154,24 @@ def ground(
     return " ".join(sentences), citations
 
 
+def _best_by_part(evidence: Sequence[Evidence]) -> dict[int, float]:
+    best: dict[int, float] = {}
+    for e in evidence:
+        best[e.part] = max(best.get(e.part, e.score), e.score)
+    return best
+
+
 def extractive(
     evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1
 ) -> tuple[str, list[Citation]]:
-    """The best evidence quoted and cited, plus the runner-up from another article when it
-    scores nearly as well (so that two articles that disagree are both heard)."""
-    chosen = [evidence[0]]
-    for item in evidence[1:]:
-        if len(chosen) == max_quotes:
-            break
-        if item.score >= evidence[0].score - margin and item.passage.path not in {
-            c.passage.path for c in chosen
-        }:
-            chosen.append(item)
+    """The best evidence quoted and cited, plus the runner-up when it scores nearly as well
+    (a near tie is often the other half of the answer, or another article that disagrees).
+    A two-part question gets this for each part."""
+    best = _best_by_part(evidence)
+    chosen: list[Evidence] = []
+    for part in best:
+        near = [e for e in evidence if e.part == part and e.score >= best[part] - margin]
+        chosen += [e for e in sorted(near, key=lambda e: -e.score)[:max_quotes]
+                   if e not in chosen]
     quotes = " ".join(f"\u201c{e.text}\u201d [{i + 1}]" for i, e in enumerate(chosen))
     return EXTRACTIVE_PREFIX + quotes, [_citation(i + 1, e) for i, e in enumerate(chosen)]

@@ -17,6 +17,13 @@ from typing import Any
 
 from rag.documents import split_sentences
 from rag.embeddings import Embedder
+from rag.questions import (
+    asked_role,
+    expected_answer_type,
+    has_answer_type,
+    is_yes_no,
+    names_actor,
+)
 from rag.retrieval import tokenize
 from rag.types import Passage
 
@@ -31,17 +38,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
-
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
-_DATE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-    r"next year|this year|last year)\b"
-)
-_NUMBER_WORD = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.I
-)
-
+ROLE_BONUS = 0.3  # "Malcolm (Eka Darville)" answers "Who plays Malcolm?" outright
 
 @dataclass(frozen=True)
 class Evidence:
@@ -50,6 +47,7 @@ class Evidence:
     start: int
     end: int
     score: float
+    part: int = 0  # which part of a two-part question it answers
 
 
 TermWeight = Callable[[str], float]
@@ -71,35 +69,18 @@ def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_w
     return weighted_share(set(tokenize(question)), set(tokenize(sentence)).__contains__, weight)
 
 
-def expected_answer_type(question: str) -> str:
-    """"name" for who-questions, "date" for when, "number" for how many; else ""."""
-    q = question.lower()
-    if re.match(r"\s*(who|whom|whose)\b", q):
-        return "name"
-    if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
-        return "date"
-    if re.search(r"\bhow (many|much|long)\b", q):
-        return "number"
-    return ""
-
-
-def has_answer_type(question: str, text: str) -> bool:
-    """Whether `text` holds what the question asks for: a name the question does not
-    already contain, a date, a number. True when the question expects no particular type."""
-    kind = expected_answer_type(question)
-    if kind == "name":
-        return any(n.lower() not in question.lower() for n in _NAME.findall(text))
-    if kind == "date":
-        return bool(_DATE.search(text))
-    if kind == "number":
-        return bool(_NUMBER_WORD.search(text))
-    return True
-
-
-def answer_type_bonus(question: str, sentence: str) -> float:
-    """A bonus for a sentence holding the kind of thing the question asks for."""
-    return ANSWER_TYPE_BONUS if expected_answer_type(question) and has_answer_type(
-        question, sentence) else 0.0
+def answer_bonus(question: str, sentence: str, option: str = "") -> float:
+    """A bonus for a sentence holding the kind of thing the question asks for: a name, a
+    date, and most of all an actor credited with the role, or the `option` of an "A or
+    B?" question that is being weighed."""
+    bonus = 0.0
+    if expected_answer_type(question) and has_answer_type(question, sentence):
+        bonus += ANSWER_TYPE_BONUS
+    if names_actor(asked_role(question), sentence):
+        bonus += ROLE_BONUS
+    if option and re.search(rf"\b{re.escape(option)}\b", sentence, re.I):
+        bonus += ROLE_BONUS
+    return bonus
 
 
 class SentenceVectors:
@@ -157,15 +138,23 @@ def select_evidence(
     embedder: Embedder,
     max_items: int = 3,
     weight: TermWeight = uniform_weight,
+    option: str = "",
 ) -> list[Evidence]:
-    """The `max_items` best sentences across `passages`, best first, no overlapping spans."""
+    """The `max_items` best sentences across `passages`, best first, no overlapping spans;
+    `option` is the option of an "A or B?" question that this selection is for."""
     candidates: list[tuple[int, int, int]] = []  # (passage index, start, end)
     for i, passage in enumerate(passages):
         candidates += [(i, s, e) for s, e in candidate_spans(passage)]
-    if not candidates:
-        return []
     import numpy as np
 
+    # A sentence that only repeats the question's words ("That's the core relationship
+    # of the show.") cannot answer it, however similar it is, unless it confirms a yes/no one.
+    if not is_yes_no(question):
+        asked = set(tokenize(question))
+        candidates = [(i, s, e) for i, s, e in candidates
+                      if set(tokenize(passages[i].text[s:e])) - asked]
+    if not candidates:
+        return []
     texts = [passages[i].text[s:e] for i, s, e in candidates]
     q_vec = np.asarray(embedder.embed_query(question), dtype=np.float32)
     vectors = SENTENCE_VECTORS.get(embedder, texts)
@@ -173,7 +162,7 @@ def select_evidence(
         (
             float(q_vec @ vec)
             + LEXICAL_WEIGHT * lexical_overlap(question, text, weight)
-            + answer_type_bonus(question, text)
+            + answer_bonus(question, text, option)
             - RANK_WEIGHT * i,
             i, s, e,
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from rag import prompts
 from rag.citations import extractive, ground
@@ -14,14 +16,17 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
+from rag.questions import alternatives, question_parts
 from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 
 # One earlier turn is a (question, answer) pair; only questions feed retrieval.
 Turn = tuple[str, str]
+T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
+ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
 class QuestionError(ValueError):
@@ -93,18 +98,37 @@ class Pipeline:
         return info
 
     def retrieve(self, question: str, history: Sequence[Turn] | None = None) -> list[Passage]:
-        query = retrieval_query(question, history)
-        return self.retriever().retrieve(query, self.settings.top_k)
+        """The top passages; for a two-part question, the top passages of each part in turn."""
+        retriever, top_k = self.retriever(), self.settings.top_k
+        parts = question_parts(question)
+        options = alternatives(question)
+        found = []
+        for k, part in enumerate(parts):
+            # A later part leans on the one before ("... and where does it premiere?").
+            context = [*(history or []), *((parts[k - 1], ""),)] if k else history
+            passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
+            if options:  # weighing "2017 or 2018?": passages that name the option come first
+                passages.sort(key=lambda p, o=options[k]: not re.search(rf"\b{re.escape(o)}\b", p.text))
+            found.append(passages[:top_k])
+        return _interleave(found, key=lambda p: p.id)
 
     def select_evidence(
         self, question: str, passages: Sequence[Passage], lexical: BM25 | None = None
     ) -> list[Evidence]:
-        """The best sentences of the passages that fit the model's context with room to answer."""
+        """The best sentences of the passages that fit the model's context with room to
+        answer; for a two-part question, the best for each part in turn."""
         lexical = lexical or self.retriever().lexical()
         assert self.embedder is not None  # set by retriever()
-        candidates = select_evidence(question, passages[: self.settings.context_passages],
-                                     self.embedder, self.settings.evidence_sentences,
-                                     weight=lexical.term_weight)
+        parts = question_parts(question)
+        options = alternatives(question) or ("",) * len(parts)
+        pool = passages[: self.settings.context_passages * len(parts)]
+        candidates = _interleave([
+            [replace(e, part=k) for e in select_evidence(
+                part, pool, self.embedder, self.settings.evidence_sentences,
+                weight=lexical.term_weight, option=option)]
+            for k, (part, option) in enumerate(zip(parts, options, strict=True))
+        ], key=lambda e: (e.passage.id, e.start, e.end))
+        candidates = candidates[: max(self.settings.evidence_sentences, 2 * len(parts))]
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -178,8 +202,11 @@ class Pipeline:
         timings["completion_tokens"] = generator.count_tokens(raw)
 
         # The model's own refusal is dropped here too (the evidence does not support it).
-        text, citations = ground(raw, evidence, question, lexical.term_weight)
+        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN)
         refused = False
+        quoted = {c.quote for c in citations}
+        if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
+            text = ""  # a two-part question answered by halves: quote evidence for both
         if not text:  # nothing the model said holds: quote the evidence if it is relevant
             if self.evidence_answers(question, evidence[0], lexical):
                 text, citations = extractive(evidence)
@@ -193,6 +220,18 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any] = id) -> list[T]:
+    """One list from several ranked ones, taking each list's next best in turn, no repeats."""
+    out: list[T] = []
+    seen: set[Any] = set()
+    for row in itertools.zip_longest(*ranked):
+        for item in row:
+            if item is not None and key(item) not in seen:
+                seen.add(key(item))
+                out.append(item)
+    return out
 
 
 def _ms(since: float) -> float:

@@ -127,3 +127,29 @@ def test_rare_invented_words_weigh_more_than_common_ones():
 def test_support_is_share_of_content_words():
     assert support("Trish hero", "Trish wants to become a hero.") == 1.0
     assert support("dragons", "Trish wants to become a hero.") == 0.0
+
+
+def scored(item: Evidence, score: float, part: int = 0) -> Evidence:
+    return Evidence(item.passage, item.text, item.start, item.end, score, part)
+
+
+def test_a_sentence_supported_only_by_far_weaker_evidence_is_dropped():
+    ranked = [scored(EVIDENCE[2], 1.0), scored(EVIDENCE[1], 0.6)]
+    # "Trish wants to become a hero" is true, but not what the best evidence is about.
+    assert ground("Trish wants to become a hero.", ranked, margin=0.1) == ("", [])
+    text, _ = ground("Trish wants to become a hero.", ranked, margin=0.5)
+    assert text == "Trish wants to become a hero [1]."
+
+
+def test_extractive_quotes_a_near_tie_and_skips_a_distant_runner_up():
+    near = [scored(EVIDENCE[0], 1.0), scored(EVIDENCE[1], 0.95), scored(EVIDENCE[2], 0.5)]
+    text, cites = extractive(near)
+    assert [c.quote for c in cites] == [EVIDENCE[0].text, EVIDENCE[1].text]
+    assert "[2]" in text and "[3]" not in text
+
+
+def test_extractive_quotes_the_best_of_each_part_of_a_two_part_question():
+    parts = [scored(EVIDENCE[2], 1.2, part=0), scored(EVIDENCE[0], 0.9, part=0),
+             scored(EVIDENCE[1], 0.7, part=1)]
+    _, cites = extractive(parts)
+    assert [c.quote for c in cites] == [EVIDENCE[2].text, EVIDENCE[1].text]

@@ -1,10 +1,5 @@
-from rag.evidence import (
-    candidate_spans,
-    expected_answer_type,
-    has_answer_type,
-    lexical_overlap,
-    select_evidence,
-)
+from rag.evidence import candidate_spans, lexical_overlap, select_evidence
+from rag.questions import expected_answer_type, has_answer_type
 from rag.types import Passage
 from tests.conftest import FakeEmbedder
 
@@ -71,3 +66,28 @@ def test_sentence_vectors_are_embedded_once_and_evicted_oldest_first():
     cache.get(embedder, ["g h i"])  # evicts "a b c", the least recently used
     cache.get(embedder, ["a b c"])
     assert embedder.texts_embedded == 4
+
+
+def test_a_sentence_that_only_echoes_the_question_is_not_evidence():
+    echo = Passage("p3", "Doc 3", "c.txt",
+                   "That is the core relationship of the show. It is about female friendship.", 0.1)
+    chosen = select_evidence("What is the core relationship of the show?", [echo],
+                             FakeEmbedder(), max_items=3)
+    # Only the span that goes on to say something (it carries its leaning-back sentence).
+    assert [e.text for e in chosen] == [echo.text]
+
+
+def test_an_actor_credited_with_the_role_ranks_first():
+    credit = Passage("p4", "Doc 4", "d.txt",
+                     "Iron Fist is filming now in New York. It unites them with Finn Jones's "
+                     "Iron Fist on screen.", 0.1)
+    chosen = select_evidence("Who plays Iron Fist?", [credit], FakeEmbedder(), max_items=2)
+    assert "Finn Jones's Iron Fist" in chosen[0].text
+
+
+def test_the_option_being_weighed_ranks_first():
+    dates = Passage("p5", "Doc 5", "e.txt",
+                    "Season 2 is expected soon, the studio says. Season 2 is expected in 2017.", 0.1)
+    chosen = select_evidence("Is season 2 expected in 2017?", [dates], FakeEmbedder(),
+                             max_items=2, option="2017")
+    assert chosen[0].text == "Season 2 is expected in 2017."

@@ -1,0 +1,108 @@
+"""What a question asks for: the kind of answer, the role in a "who plays" question, the
+parts of a two-part question, the alternatives of an "A or B" question.
+
+Evidence selection uses these to prefer sentences that hold the answer, and
+verification uses them to reject replies that do not (a who-question answered
+without a name).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+    r"next year|this year|last year)\b"
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.I
+)
+_ROLE_QUESTION = re.compile(
+    r"^\s*who\s+(?:plays|played|portrays|portrayed|stars as|starred as|is playing|"
+    r"will play)\s+(?:the\s+)?(?P<role>[^?,]+?)\s*\??\s*$",
+    re.I,
+)
+# "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
+_SECOND_PART = re.compile(
+    r",?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)", re.I
+)
+# "... in 2017 or in 2018?" -> ("2017", "2018")
+_ALTERNATIVES = re.compile(
+    r"(?P<prep>\b(?:in|on|at|by)\s+)?(?P<a>\S+)\s+or\s+(?:(?:in|on|at|by)\s+)?(?P<b>[^\s?]+)\s*\?\s*$",
+    re.I,
+)
+
+
+def expected_answer_type(question: str) -> str:
+    """"name" for who-questions, "date" for when, "number" for how many; else ""."""
+    q = question.lower()
+    if re.match(r"\s*(who|whom|whose)\b", q):
+        return "name"
+    if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
+        return "date"
+    if re.search(r"\bhow (many|much|long)\b", q):
+        return "number"
+    return ""
+
+
+def is_yes_no(question: str) -> bool:
+    """ "Is it out in 2017?": a sentence that repeats such a question confirms it."""
+    return bool(re.match(r"\s*(is|are|was|were|will|would|does|do|did|can|could|has|have)\b",
+                         question, re.I))
+
+
+def has_answer_type(question: str, text: str) -> bool:
+    """Whether `text` holds what the question asks for: a name the question does not
+    already contain, a date, a number. True when the question expects no particular type."""
+    kind = expected_answer_type(question)
+    if kind == "name":
+        return any(n.lower() not in question.lower() for n in _NAME.findall(text))
+    if kind == "date":
+        return bool(_DATE.search(text))
+    if kind == "number":
+        return bool(_NUMBER_WORD.search(text))
+    return True
+
+
+def asked_role(question: str) -> str:
+    """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
+    match = _ROLE_QUESTION.match(question)
+    return match.group("role").strip() if match else ""
+
+
+def names_actor(role: str, text: str) -> bool:
+    """Whether `text` credits an actor with `role` the way articles do: "Malcolm (Eka
+    Darville)", "Finn Jones's Iron Fist", "Charlie Cox as Daredevil"."""
+    if not role:
+        return False
+    name = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+"
+    r = re.escape(role)
+    patterns = (
+        rf"\b{r}\s*\(\s*{name}\s*\)",
+        rf"\b{name}[\u2019']s?\s+{r}\b",
+        rf"\b{name}\s+as\s+{r}\b",
+    )
+    return any(re.search(p, text) for p in patterns)
+
+
+def question_parts(question: str) -> list[str]:
+    """A two-part question as two questions, an "A or B?" question as one question per
+    option (so that each gets its own evidence); any other question as itself."""
+    options = _ALTERNATIVES.search(question)
+    if options:
+        stem = question[: options.start()].rstrip() + " " + (options["prep"] or "")
+        return [f"{stem}{options[k].strip('.,')}?" for k in ("a", "b")]
+    parts = [p.strip(" ,") for p in _SECOND_PART.split(question) if p.strip(" ,")]
+    if len(parts) < 2:
+        return [question]
+    return [p[:1].upper() + p[1:] + ("" if p.endswith("?") else "?") for p in parts]
+
+
+def alternatives(question: str) -> tuple[str, ...]:
+    """The two options of an "A or B?" question ("2017", "2018"); () for other questions."""
+    match = _ALTERNATIVES.search(question)
+    if not match:
+        return ()
+    return tuple(match[k].strip(".,") for k in ("a", "b"))
