@@ -120,8 +120,8 @@ def ground(
     by evidence scoring more than `margin` below the best: the small model likes
     to answer from a side sentence that is on topic but not the answer.
     """
-    best = _best_by_part(evidence)
-    eligible = [e.score >= best[e.part] - margin for e in evidence]
+    top = _best_by_part(evidence)
+    eligible = [e.score >= top[e.part] - margin for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):

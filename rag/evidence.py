@@ -22,6 +22,7 @@ from rag.questions import (
     expected_answer_type,
     has_answer_type,
     is_yes_no,
+    mentions,
     names_actor,
 )
 from rag.retrieval import tokenize
@@ -78,7 +79,7 @@ def answer_bonus(question: str, sentence: str, option: str = "") -> float:
         bonus += ANSWER_TYPE_BONUS
     if names_actor(asked_role(question), sentence):
         bonus += ROLE_BONUS
-    if option and re.search(rf"\b{re.escape(option)}\b", sentence, re.I):
+    if option and mentions(sentence, option):
         bonus += ROLE_BONUS
     return bonus
 

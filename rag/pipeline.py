@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +15,7 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
-from rag.questions import alternatives, question_parts
+from rag.questions import alternatives, mentions, question_parts
 from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
@@ -108,7 +107,8 @@ class Pipeline:
             context = [*(history or []), *((parts[k - 1], ""),)] if k else history
             passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
-                passages.sort(key=lambda p, o=options[k]: not re.search(rf"\b{re.escape(o)}\b", p.text))
+                option = options[k]
+                passages.sort(key=lambda p: not mentions(p.text, option))
             found.append(passages[:top_k])
         return _interleave(found, key=lambda p: p.id)
 

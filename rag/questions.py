@@ -87,6 +87,11 @@ def names_actor(role: str, text: str) -> bool:
     return any(re.search(p, text) for p in patterns)
 
 
+def mentions(text: str, option: str) -> bool:
+    """Whether `text` names `option` as a whole word ("2017", not "2017's" inside "20170")."""
+    return bool(re.search(rf"\b{re.escape(option)}\b", text, re.I))
+
+
 def question_parts(question: str) -> list[str]:
     """A two-part question as two questions, an "A or B?" question as one question per
     option (so that each gets its own evidence); any other question as itself."""

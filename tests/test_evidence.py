@@ -86,8 +86,8 @@ def test_an_actor_credited_with_the_role_ranks_first():
 
 
 def test_the_option_being_weighed_ranks_first():
-    dates = Passage("p5", "Doc 5", "e.txt",
-                    "Season 2 is expected soon, the studio says. Season 2 is expected in 2017.", 0.1)
+    dates = Passage("p5", "Doc 5", "e.txt", "Season 2 is expected soon, the studio says. "
+                    "Season 2 is expected in 2017.", 0.1)
     chosen = select_evidence("Is season 2 expected in 2017?", [dates], FakeEmbedder(),
                              max_items=2, option="2017")
     assert chosen[0].text == "Season 2 is expected in 2017."
