@@ -15,7 +15,14 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
-from rag.questions import alternatives, mentions, question_parts
+from rag.questions import (
+    alternatives,
+    asked_role,
+    has_answer_type,
+    mentions,
+    names_actor,
+    question_parts,
+)
 from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
@@ -142,16 +149,29 @@ class Pipeline:
             budget -= cost
         return chosen
 
-    def evidence_answers(self, question: str, best: Evidence, lexical: BM25) -> bool:
-        """Whether the best evidence is relevant enough to quote as the answer.
+    def quotable(
+        self, question: str, evidence: Sequence[Evidence], lexical: BM25
+    ) -> list[Evidence]:
+        """The evidence good enough to quote as the answer: that of each part of the question
+        whose best sentence scores well and holds the kind of answer asked for (a name for
+        "who", an actor credited with the role for "who plays", a count for "how many").
 
-        Two signals: its score, and how much of the question (IDF-weighted) names
-        things the corpus never mentions ("budget", "birthday", "episodes"): such
-        a question is about something the articles do not cover.
+        Nothing when the question is mostly about words the corpus never contains
+        ("budget", "birthday"): such a question is about something the articles do not cover.
         """
         unseen = weighted_share(set(tokenize(question)), lambda w: w not in lexical.idf,
                                 lexical.term_weight)
-        return best.score >= self.settings.min_evidence_score and unseen < MAX_UNSEEN_SHARE
+        if unseen >= MAX_UNSEEN_SHARE:
+            return []
+        answered = set()
+        for k, part in enumerate(question_parts(question)):
+            best = next((e for e in evidence if e.part == k), None)
+            role = asked_role(part)
+            if (best is not None and best.score >= self.settings.min_evidence_score
+                    and has_answer_type(part, best.text)
+                    and (not role or names_actor(role, best.text))):
+                answered.add(k)
+        return [e for e in evidence if e.part in answered]
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)
@@ -207,9 +227,10 @@ class Pipeline:
         quoted = {c.quote for c in citations}
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
             text = ""  # a two-part question answered by halves: quote evidence for both
-        if not text:  # nothing the model said holds: quote the evidence if it is relevant
-            if self.evidence_answers(question, evidence[0], lexical):
-                text, citations = extractive(evidence)
+        if not text:  # nothing the model said holds: quote the evidence if it answers
+            quotable = self.quotable(question, evidence, lexical)
+            if quotable:
+                text, citations = extractive(quotable)
             else:
                 text, refused = prompts.REFUSAL, True
         timings["total_ms"] = _ms(started)

@@ -12,16 +12,18 @@ import re
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _DATE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-    r"next year|this year|last year)\b"
+    r"\b(?:(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|next year|this year|last year)\b|"
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _NUMBER_WORD = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.I
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
+    re.I,
 )
 _ROLE_QUESTION = re.compile(
     r"^\s*who\s+(?:plays|played|portrays|portrayed|stars as|starred as|is playing|"
-    r"will play)\s+(?:the\s+)?(?P<role>[^?,]+?)\s*\??\s*$",
+    r"will play)\s+(?:the\s+)?(?P<role>[^?,]+?)(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
@@ -54,15 +56,21 @@ def is_yes_no(question: str) -> bool:
 
 
 def has_answer_type(question: str, text: str) -> bool:
-    """Whether `text` holds what the question asks for: a name the question does not
-    already contain, a date, a number. True when the question expects no particular type."""
+    """Whether `text` holds what the question asks for and does not already say: a name, a
+    date, a count of the thing asked about ("How many episodes?" -> "13 episodes"). True
+    when the question expects no particular type."""
     kind = expected_answer_type(question)
+    asked = question.lower()
     if kind == "name":
-        return any(n.lower() not in question.lower() for n in _NAME.findall(text))
+        return any(n.lower() not in asked for n in _NAME.findall(text))
     if kind == "date":
-        return bool(_DATE.search(text))
+        return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "number":
-        return bool(_NUMBER_WORD.search(text))
+        counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
+        if counted:  # the number must count that thing, not be any number nearby
+            unit = re.escape(counted.group(1))
+            return bool(re.search(rf"{_NUMBER_WORD.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
+        return any(n.lower() not in asked for n in _NUMBER_WORD.findall(text))
     return True
 
 
@@ -80,7 +88,7 @@ def names_actor(role: str, text: str) -> bool:
     name = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+"
     r = re.escape(role)
     patterns = (
-        rf"\b{r}\s*\(\s*{name}\s*\)",
+        rf"\b{r}(?:\s[A-Z][a-z]+)?\s*\(\s*{name}\s*\)",  # "Trish (Walker)?" (Rachael Taylor)
         rf"\b{name}[\u2019']s?\s+{r}\b",
         rf"\b{name}\s+as\s+{r}\b",
     )

@@ -1,6 +1,12 @@
 import pytest
 
-from rag.questions import alternatives, asked_role, names_actor, question_parts
+from rag.questions import (
+    alternatives,
+    asked_role,
+    has_answer_type,
+    names_actor,
+    question_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,25 @@ def test_yes_no_questions():
     assert is_yes_no("Is season 2 expected in 2017?")
     assert is_yes_no("Will Kilgrave come back?")
     assert not is_yes_no("What is the core relationship of the show?")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        ("When does Luke Cage hit Netflix?", "Luke Cage hits Netflix on Sept. 30.", True),
+        ("When is it out?", "Soon, they say.", False),
+        ("Is it out in 2017?", "It is out in 2017.", True),  # no type expected
+        ("When is it out in 2017?", "Out in 2017, they say.", False),  # only the asked date
+        ("How many episodes will season 2 have?", "Season 2 will explore season 1.", False),
+        ("How many episodes will season 2 have?", "It will have 13 episodes.", True),
+        ("How many episodes will season 2 have?", "It will have ten new episodes.", True),
+        ("Who plays Trish?", "Trish Walker (Rachael Taylor) returns.", True),
+        ("Who plays Trish?", "Trish returns.", False),
+    ],
+)
+def test_has_answer_type(question, text, holds):
+    assert has_answer_type(question, text) is holds
+
+
+def test_an_actor_is_credited_with_a_role_given_by_first_name():
+    assert names_actor("Trish", "Trish Walker (Rachael Taylor) returns.")
