@@ -10,13 +10,13 @@ a cited fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
 from rag.evidence import Evidence, TermWeight, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
-from rag.questions import has_answer_type
+from rag.questions import asked_role, credited_actors, has_answer_type, question_parts
 from rag.retrieval import tokenize
 from rag.types import Citation
 
@@ -63,13 +63,17 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text)) - META_WORDS
 
 
-def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> float:
+def support(
+    claim: str, evidence: str, weight: TermWeight = uniform_weight, given: Set[str] = frozenset()
+) -> float:
     """Share of the claim's content words that occur in the evidence (0..1), weighted by
     `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
-    claim states a number the evidence does not."""
+    claim states a number the evidence does not. Words in `given` (the question's, when
+    its premise is known to the articles) are the reader's, not claims, and count as found."""
     if not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
         return 0.0
-    return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
+    found = content_words(evidence) | given
+    return weighted_share(content_words(claim), found.__contains__, weight)
 
 
 def adds_information(claim: str, question: str) -> bool:
@@ -110,6 +114,7 @@ def ground(
     question: str = "",
     weight: TermWeight = uniform_weight,
     margin: float = float("inf"),
+    given: Set[str] = frozenset(),
 ) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
@@ -121,6 +126,7 @@ def ground(
     to answer from a side sentence that is on topic but not the answer.
     """
     top = _best_by_part(evidence)
+    roles = dict(enumerate(asked_role(part) for part in question_parts(question)))
     eligible = [e.score >= top[e.part] - margin for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
@@ -131,8 +137,12 @@ def ground(
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        scores = [support(claim.text, e.text, weight) if ok else 0.0
+        scores = [support(claim.text, e.text, weight, given) if ok else 0.0
                   for e, ok in zip(evidence, eligible, strict=True)]
+        # "Who plays X?" is answered only by naming an actor the evidence credits with X.
+        scores = [0.0 if roles[e.part] and not any(
+                      actor in claim.text for actor in credited_actors(roles[e.part], e.text))
+                  else score for e, score in zip(evidence, scores, strict=True)]
         supported = [i for i in claim.sources if scores[i] >= SUPPORT_THRESHOLD]
         if not supported and evidence:
             best = max(range(len(evidence)), key=scores.__getitem__)

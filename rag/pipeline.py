@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from rag import prompts
-from rag.citations import extractive, ground
+from rag.citations import content_words, extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
@@ -149,6 +149,13 @@ class Pipeline:
             budget -= cost
         return chosen
 
+    def mostly_unseen(self, question: str, lexical: BM25) -> bool:
+        """Whether the question is mostly (IDF-weighted) about words the corpus never
+        contains ("budget", "birthday"): then it is about something the articles do not cover."""
+        unseen = weighted_share(set(tokenize(question)), lambda w: w not in lexical.idf,
+                                lexical.term_weight)
+        return unseen >= MAX_UNSEEN_SHARE
+
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
     ) -> list[Evidence]:
@@ -156,12 +163,9 @@ class Pipeline:
         whose best sentence scores well and holds the kind of answer asked for (a name for
         "who", an actor credited with the role for "who plays", a count for "how many").
 
-        Nothing when the question is mostly about words the corpus never contains
-        ("budget", "birthday"): such a question is about something the articles do not cover.
+        Nothing when the question is mostly about words the corpus never contains.
         """
-        unseen = weighted_share(set(tokenize(question)), lambda w: w not in lexical.idf,
-                                lexical.term_weight)
-        if unseen >= MAX_UNSEEN_SHARE:
+        if self.mostly_unseen(question, lexical):
             return []
         answered = set()
         for k, part in enumerate(question_parts(question)):
@@ -222,7 +226,11 @@ class Pipeline:
         timings["completion_tokens"] = generator.count_tokens(raw)
 
         # The model's own refusal is dropped here too (the evidence does not support it).
-        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN)
+        # The model may restate the question ("The show drew its material from Alias"):
+        # those words are not its claims, unless the question is about unknown things.
+        given = content_words(question) if not self.mostly_unseen(question, lexical) else set()
+        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN,
+                                 given)
         refused = False
         quoted = {c.quote for c in citations}
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):

@@ -21,9 +21,16 @@ _NUMBER_WORD = re.compile(
     r"fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
     re.I,
 )
+_OPENERS = frozenset(
+    "a an and as at but by for from if in of on or so the then though when where while with "
+    "according after before during since unlike like although however".split()
+)
+_PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|person|showrunner|producer|writer|"
+           r"director|head|boss|creator|journalist|critic)\b")
 _ROLE_QUESTION = re.compile(
-    r"^\s*who\s+(?:plays|played|portrays|portrayed|stars as|starred as|is playing|"
-    r"will play)\s+(?:the\s+)?(?P<role>[^?,]+?)(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
+    r"^\s*(?:who|which\s+(?:actress|actor))\s+(?:plays|played|portrays|portrayed|stars as|"
+    r"starred as|is playing|will play)\s+(?:the\s+)?(?P<role>[^?,]+?)"
+    r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
@@ -40,13 +47,26 @@ _ALTERNATIVES = re.compile(
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many; else ""."""
     q = question.lower()
-    if re.match(r"\s*(who|whom|whose)\b", q):
+    if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
         return "name"
     if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
         return "date"
     if re.search(r"\bhow (many|much|long)\b", q):
         return "number"
     return ""
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs that look like names ("Eka Darville"), without a capitalised
+    sentence opener ("For Rosenberg" is not a name)."""
+    out = []
+    for match in _NAME.findall(text):
+        words = match.replace("-", " ").split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out
 
 
 def is_yes_no(question: str) -> bool:
@@ -61,8 +81,9 @@ def has_answer_type(question: str, text: str) -> bool:
     when the question expects no particular type."""
     kind = expected_answer_type(question)
     asked = question.lower()
-    if kind == "name":
-        return any(n.lower() not in asked for n in _NAME.findall(text))
+    if kind == "name":  # "Jessica Jones" does not answer "Who plays Jessica?"
+        asked_words = set(re.findall(r"[a-z]+", asked))
+        return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "number":
@@ -77,22 +98,33 @@ def has_answer_type(question: str, text: str) -> bool:
 def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
     match = _ROLE_QUESTION.match(question)
-    return match.group("role").strip() if match else ""
+    if not match:
+        return ""
+    # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.
+    capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", match.group("role"))
+    return capitalised[-1] if capitalised else match.group("role").strip()
 
 
-def names_actor(role: str, text: str) -> bool:
-    """Whether `text` credits an actor with `role` the way articles do: "Malcolm (Eka
-    Darville)", "Finn Jones's Iron Fist", "Charlie Cox as Daredevil"."""
+def credited_actors(role: str, text: str) -> list[str]:
+    """The actors `text` credits with `role` the way articles do: "Malcolm (Eka Darville)",
+    "Finn Jones's Iron Fist", "Charlie Cox as Daredevil", "Malcolm is played by Eka
+    Darville", "Krysten Ritter plays Jessica"."""
     if not role:
-        return False
-    name = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+"
+        return []
+    name = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)"
     r = re.escape(role)
     patterns = (
         rf"\b{r}(?:\s[A-Z][a-z]+)?\s*\(\s*{name}\s*\)",  # "Trish (Walker)?" (Rachael Taylor)
         rf"\b{name}[\u2019']s?\s+{r}\b",
         rf"\b{name}\s+as\s+{r}\b",
+        rf"\b{r}\s+(?:is|was|will be)\s+(?:played|portrayed)\s+by\s+{name}",
+        rf"\b{name}\s+(?:plays|played|portrays|portrayed)\s+{r}\b",
     )
-    return any(re.search(p, text) for p in patterns)
+    return [m["name"] for p in patterns for m in re.finditer(p, text)]
+
+
+def names_actor(role: str, text: str) -> bool:
+    return bool(credited_actors(role, text))
 
 
 def mentions(text: str, option: str) -> bool:

@@ -153,3 +153,13 @@ def test_extractive_quotes_the_best_of_each_part_of_a_two_part_question():
              scored(EVIDENCE[1], 0.7, part=1)]
     _, cites = extractive(parts)
     assert [c.quote for c in cites] == [EVIDENCE[2].text, EVIDENCE[1].text]
+
+
+def test_who_plays_is_answered_only_from_a_sentence_crediting_an_actor_with_the_role():
+    credit = Passage("p9", "Doc 9", "d9.txt",
+                     "Helmed by Douglas Petrie, it stars Mike Colter as Luke Cage.", 1.0)
+    helmed = Evidence(credit, "Helmed by Douglas Petrie, it stars Mike Colter as Luke Cage.",
+                      0, 60, 1.0)
+    assert ground("Mike Colter.", [helmed], "Who plays Luke Cage?")[0] == "Mike Colter [1]."
+    producer = evidence(P2, "Malcolm is played by Eka Darville.")
+    assert ground("Eka Darville.", [producer], "Who plays Luke Cage?") == ("", [])

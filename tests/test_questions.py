@@ -3,6 +3,7 @@ import pytest
 from rag.questions import (
     alternatives,
     asked_role,
+    expected_answer_type,
     has_answer_type,
     names_actor,
     question_parts,
@@ -34,7 +35,9 @@ def test_alternatives():
 @pytest.mark.parametrize(
     ("question", "role"),
     [("Who plays Iron Fist?", "Iron Fist"), ("who portrayed the Punisher", "Punisher"),
-     ("Who stars as Jessica Jones?", "Jessica Jones"), ("Who is Trish?", "")],
+     ("Who stars as Jessica Jones?", "Jessica Jones"), ("Who is Trish?", ""),
+     ("Which actress portrays Jessica's best friend Trish?", "Trish"),
+     ("Who plays Luke Cage in the Netflix series?", "Luke Cage")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role
@@ -82,3 +85,18 @@ def test_has_answer_type(question, text, holds):
 
 def test_an_actor_is_credited_with_a_role_given_by_first_name():
     assert names_actor("Trish", "Trish Walker (Rachael Taylor) returns.")
+
+
+def test_which_person_questions_expect_a_name_the_question_does_not_contain():
+    assert expected_answer_type("Which actress stars as Jessica in the series?") == "name"
+    assert expected_answer_type("Which Netflix executive said so?") == "name"
+    assert expected_answer_type("Which comic run did it draw from?") == ""
+    assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
+    assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
+
+
+def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
+    from rag.questions import names
+
+    assert names("For Rosenberg, it matters. According to Ted Sarandos it is late.") == [
+        "Ted Sarandos"]
