@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from rag import prompts
-from rag.citations import content_words, extractive, ground
+from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
@@ -226,11 +226,9 @@ class Pipeline:
         timings["completion_tokens"] = generator.count_tokens(raw)
 
         # The model's own refusal is dropped here too (the evidence does not support it).
-        # The model may restate the question ("The show drew its material from Alias"):
-        # those words are not its claims, unless the question is about unknown things.
-        given = content_words(question) if not self.mostly_unseen(question, lexical) else set()
-        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN,
-                                 given)
+        # Words the model repeats from the question are checked like any other: taking them
+        # as given let "Who composed the theme?" be answered with an invented composer.
+        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN)
         refused = False
         quoted = {c.quote for c in citations}
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
