@@ -10,7 +10,7 @@ a cited fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
@@ -63,17 +63,13 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text)) - META_WORDS
 
 
-def support(
-    claim: str, evidence: str, weight: TermWeight = uniform_weight, given: Set[str] = frozenset()
-) -> float:
+def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> float:
     """Share of the claim's content words that occur in the evidence (0..1), weighted by
     `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
-    claim states a number the evidence does not. Words in `given` (the question's, when
-    its premise is known to the articles) are the reader's, not claims, and count as found."""
+    claim states a number the evidence does not."""
     if not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
         return 0.0
-    found = content_words(evidence) | given
-    return weighted_share(content_words(claim), found.__contains__, weight)
+    return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
 
 
 def adds_information(claim: str, question: str) -> bool:
@@ -114,7 +110,6 @@ def ground(
     question: str = "",
     weight: TermWeight = uniform_weight,
     margin: float = float("inf"),
-    given: Set[str] = frozenset(),
 ) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
@@ -137,7 +132,7 @@ def ground(
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        scores = [support(claim.text, e.text, weight, given) if ok else 0.0
+        scores = [support(claim.text, e.text, weight) if ok else 0.0
                   for e, ok in zip(evidence, eligible, strict=True)]
         # "Who plays X?" is answered only by naming an actor the evidence credits with X.
         scores = [0.0 if roles[e.part] and not any(

@@ -237,8 +237,8 @@ class Pipeline:
             quotable = self.quotable(question, evidence, lexical)
             if quotable:
                 text, citations = extractive(quotable)
-            else:
-                text, refused = prompts.REFUSAL, True
+            else:  # a refusal cites nothing, not even half an answer given before
+                text, citations, refused = prompts.REFUSAL, [], True
         timings["total_ms"] = _ms(started)
         yield Answer(question, text, citations, passages, refused, timings)
 
