@@ -39,7 +39,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
-ROLE_BONUS = 0.3  # "Malcolm (Eka Darville)" answers "Who plays Malcolm?" outright
+# A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
+# Malcolm?", or "... expected in 2017" when weighing the 2017 option of "2017 or 2018?".
+DIRECT_ANSWER_BONUS = 0.3
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -78,9 +81,9 @@ def answer_bonus(question: str, sentence: str, option: str = "") -> float:
     if expected_answer_type(question) and has_answer_type(question, sentence):
         bonus += ANSWER_TYPE_BONUS
     if names_actor(asked_role(question), sentence):
-        bonus += ROLE_BONUS
+        bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
-        bonus += ROLE_BONUS
+        bonus += DIRECT_ANSWER_BONUS
     return bonus
 
 

@@ -111,7 +111,7 @@ class Pipeline:
         found = []
         for k, part in enumerate(parts):
             # A later part leans on the one before ("... and where does it premiere?").
-            context = [*(history or []), *((parts[k - 1], ""),)] if k else history
+            context = [*(history or []), (parts[k - 1], "")] if k else history
             passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
@@ -249,8 +249,9 @@ class Pipeline:
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
 
 
-def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any] = id) -> list[T]:
-    """One list from several ranked ones, taking each list's next best in turn, no repeats."""
+def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[T]:
+    """One list from several ranked ones, taking each list's next best in turn; items with
+    the same `key` are kept once."""
     out: list[T] = []
     seen: set[Any] = set()
     for row in itertools.zip_longest(*ranked):

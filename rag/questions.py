@@ -128,7 +128,7 @@ def names_actor(role: str, text: str) -> bool:
 
 
 def mentions(text: str, option: str) -> bool:
-    """Whether `text` names `option` as a whole word ("2017", not "2017's" inside "20170")."""
+    """Whether `text` names `option` as a whole word: "2017" is in "2017's", not in "20170"."""
     return bool(re.search(rf"\b{re.escape(option)}\b", text, re.I))
 
 
