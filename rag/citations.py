@@ -30,6 +30,14 @@ META_WORDS = frozenset(tokenize(
     "according information provided given based"
 ))
 _NUMBER = re.compile(r"\d+")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+# A reply sentence this long that is mostly one evidence sentence is shown as that sentence,
+# verbatim: the model's near-copies drop or alter details ("their first Emmy in recent years").
+NEAR_COPY_WORDS = 10
+NEAR_COPY_SHARE = 0.8
 # "The answer to this question is: 2018" -> "2018"
 _PREAMBLE = re.compile(
     r"^\s*(?:the\s+)?answer(?:\s+to\s+(?:this|the)\s+question)?\s+is\s*:?\s*", re.I
@@ -69,7 +77,25 @@ def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> f
     claim states a number the evidence does not."""
     if not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
         return 0.0
+    if _NEGATION.search(claim) and not _NEGATION.search(evidence):
+        return 0.0  # "was not its first Emmy" from "nabbed their first Emmy"
+    if unnamed(claim, evidence):
+        return 0.0  # "Melissa Rosenberg and Doug Petrie" from a sentence naming only Petrie
     return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
+
+
+def unnamed(claim: str, evidence: str) -> list[str]:
+    """Capitalised words of the claim (names, mostly) that the evidence does not contain."""
+    known = {w.lower() for w in re.findall(r"\w+", evidence)}
+    return [w for w in _CAPITALISED.findall(claim) if w.lower() not in known]
+
+
+def is_near_copy(claim: str, evidence: str) -> bool:
+    """Whether a long claim is mostly the words of one evidence sentence."""
+    words = content_words(claim)
+    return (len(words) >= NEAR_COPY_WORDS
+            and weighted_share(words, content_words(evidence).__contains__, uniform_weight)
+            >= NEAR_COPY_SHARE)
 
 
 def adds_information(claim: str, question: str) -> bool:
@@ -128,7 +154,8 @@ def ground(
     for claim in _claims(raw, len(evidence)):
         # An echo of the question, or no name for a who-question ("Daredevil" for
         # "Who plays Iron Fist?"), is not an answer, however well supported.
-        if not adds_information(claim.text, question) or not has_answer_type(question, claim.text):
+        if (not adds_information(claim.text, question) or not has_answer_type(question, claim.text)
+                or claim.text.rstrip().endswith("?")):  # a question back is no answer
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
@@ -151,6 +178,9 @@ def ground(
                 cited.append(i)
             marks.append(f"[{cited.index(i) + 1}]")
         body = claim.text.rstrip()
+        if len(supported) == 1 and is_near_copy(body, evidence[supported[0]].text):
+            sentences.append(f"\u201c{evidence[supported[0]].text}\u201d {''.join(marks)}")
+            continue
         end = ""
         if body and body[-1] in ".!?":
             body, end = body[:-1], body[-1]

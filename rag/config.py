@@ -15,6 +15,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+FUSIONS = ("relative", "rrf")
+
+
 class ConfigError(ValueError):
     """A setting has a value the program cannot use; the message says which and how to fix it."""
 
@@ -46,6 +49,14 @@ def _env_float(name: str, default: float) -> float:
         ) from None
 
 
+def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = _env(name, default).strip().lower()
+    if value not in choices:
+        raise ConfigError(f"RAG_{name}={value!r} is not one of {', '.join(choices)}; "
+                          f"set it to e.g. {default}.")
+    return value
+
+
 def _env_path(name: str, default: str) -> Path:
     path = Path(_env(name, default)).expanduser()
     return path if path.is_absolute() else PROJECT_ROOT / path
@@ -71,11 +82,13 @@ class Settings:
     chunk_chars: int = 600
     chunk_overlap_sentences: int = 1
 
+    # How dense and BM25 results are fused: "relative" (scaled scores) or "rrf" (ranks).
+    fusion: str = "relative"
     top_k: int = 5  # passages retrieved and shown
     context_passages: int = 5  # passages whose sentences may become evidence
     evidence_sentences: int = 3  # sentences given to the model
     min_relevance: float = 0.2  # best passage cosine below this: refuse without asking the model
-    min_evidence_score: float = 0.6  # best evidence score below this: no extractive fallback
+    min_evidence_score: float = 0.5  # best evidence score below this: no extractive fallback
 
     n_ctx: int = 2048
     n_threads: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
@@ -104,6 +117,7 @@ class Settings:
             chunk_overlap_sentences=_env_int(
                 "CHUNK_OVERLAP_SENTENCES", defaults.chunk_overlap_sentences
             ),
+            fusion=_env_choice("FUSION", defaults.fusion, FUSIONS),
             top_k=_env_int("TOP_K", defaults.top_k, minimum=1),
             context_passages=_env_int("CONTEXT_PASSAGES", defaults.context_passages, minimum=1),
             evidence_sentences=_env_int(

@@ -78,7 +78,8 @@ class Pipeline:
                     build_index(settings=self.settings, embedder=self.embedder, store=self.store)
                 store, name = self.store, self.embedder.name
                 store.active(name)  # fail now, clearly, on an embedder mismatch
-                self._retriever = HybridRetriever(self.embedder, lambda: store.active(name))
+                self._retriever = HybridRetriever(self.embedder, lambda: store.active(name),
+                                                  self.settings.fusion)
             return self._retriever
 
     def model(self) -> Generator:

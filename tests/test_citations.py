@@ -163,3 +163,36 @@ def test_who_plays_is_answered_only_from_a_sentence_crediting_an_actor_with_the_
     assert ground("Mike Colter.", [helmed], "Who plays Luke Cage?")[0] == "Mike Colter [1]."
     producer = evidence(P2, "Malcolm is played by Eka Darville.")
     assert ground("Eka Darville.", [producer], "Who plays Luke Cage?") == ("", [])
+
+
+def test_a_negation_the_evidence_lacks_is_not_supported():
+    sentence = "Season 2 explores how Jessica recovers from her trauma."
+    assert support("Season 2 does not explore how Jessica recovers", sentence) == 0.0
+    assert support("Season 2 explores how Jessica recovers", sentence) == 1.0
+
+
+def test_a_name_the_evidence_lacks_is_not_supported():
+    # Every other word is in the evidence: the invented first name alone sinks the claim.
+    assert support("Melissa Darville plays Malcolm", "Malcolm is played by Eka Darville.") == 0.0
+    assert support("Eka Darville plays Malcolm", "Malcolm is played by Eka Darville.") > 0.6
+
+
+def test_a_question_back_is_not_an_answer():
+    assert ground("How does Jessica recover from her trauma [1]?", EVIDENCE,
+                  question="What does season 2 explore?") == ("", [])
+
+
+def test_a_long_near_copy_is_shown_as_the_verbatim_evidence():
+    long_text = ("The show, which earned a Peabody Award and a Hugo Award, won its first Emmy "
+                 "for Outstanding Main Title Theme Music at the Creative Arts Emmys.")
+    award = Passage("p5", "Doc 5", "d5.txt", long_text, 1.0)
+    item = evidence(award, long_text)
+    # The model's copy drops the category and invents "in recent years".
+    raw = ("The show, which earned a Peabody Award and a Hugo Award, won its first Emmy "
+           "in recent years at the Creative Arts Emmys [1].")
+    text, cites = ground(raw, [item], question="What did it win at the Emmys?")
+    assert text == f"\u201c{long_text}\u201d [1]"
+    assert cites[0].quote == long_text
+    # A short answer is the model's own words, not replaced.
+    short, _ = ground("Its first Emmy [1].", [item], question="What did it win at the Emmys?")
+    assert short == "Its first Emmy [1]."

@@ -1,4 +1,4 @@
-from rag.retrieval import BM25, reciprocal_rank_fusion, tokenize
+from rag.retrieval import BM25, reciprocal_rank_fusion, relative_score_fusion, tokenize
 
 
 def test_tokenize_drops_stopwords_and_possessives():
@@ -19,3 +19,24 @@ def test_rrf_rewards_agreement():
     fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "c", "a"]])
     assert max(fused, key=fused.get) == "b"
     assert set(fused) == {"a", "b", "c"}
+
+
+def test_stemming_joins_doubled_consonants():
+    assert tokenize("running starred stopping") == tokenize("run star stop")
+    assert tokenize("killed") == ["kill"]
+
+
+def test_relative_score_fusion_keeps_a_wide_lexical_margin():
+    dense = {"a": 0.50, "b": 0.48, "m": 0.44, "c": 0.20}
+    lexical = {"m": 6.5, "a": 2.6, "b": 2.4, "c": 1.0}  # only "m" names the rare word asked
+    fused = relative_score_fusion([dense, lexical])
+    assert max(fused, key=fused.get) == "m"
+    # Rank fusion loses that margin: "a" is second in both lists and wins.
+    ranked = reciprocal_rank_fusion([sorted(dense, key=dense.get, reverse=True),
+                                     sorted(lexical, key=lexical.get, reverse=True)])
+    assert max(ranked, key=ranked.get) == "a"
+
+
+def test_relative_score_fusion_of_one_item_and_of_nothing():
+    assert relative_score_fusion([{"a": 0.7}, {}]) == {"a": 0.0}
+    assert relative_score_fusion([{}, {}]) == {}
