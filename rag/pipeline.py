@@ -17,6 +17,7 @@ from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
 from rag.questions import (
     alternatives,
+    answer_kind_words,
     asked_role,
     has_answer_type,
     mentions,
@@ -153,7 +154,11 @@ class Pipeline:
     def mostly_unseen(self, question: str, lexical: BM25) -> bool:
         """Whether the question is mostly (IDF-weighted) about words the corpus never
         contains ("budget", "birthday"): then it is about something the articles do not cover."""
-        unseen = weighted_share(set(tokenize(question)), lambda w: w not in lexical.idf,
+        # The kind of answer a which-question asks for ("magazine") is checked by the
+        # answer's type instead: articles name the magazine rather than call it one.
+        kind = set(tokenize(answer_kind_words(question)))
+        unseen = weighted_share(set(tokenize(question)),
+                                lambda w: w not in lexical.idf and w not in kind,
                                 lexical.term_weight)
         return unseen >= MAX_UNSEEN_SHARE
 

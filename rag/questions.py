@@ -44,16 +44,35 @@ _ALTERNATIVES = re.compile(
 )
 
 
+# "Which magazine did ...", "Which comic book series did ...": the words naming the kind
+# of thing asked for, up to the verb (or the one word after "which" when there is none).
+_WHICH = re.compile(
+    r"^\s*which\s+(?:(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:did|does|do|is|was|were|are|has|"
+    r"have|had|will|would|can|could)\b|(?P<word>[\w-]+))",
+    re.I,
+)
+
+
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many; else ""."""
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
         return "name"
-    if re.match(r"\s*when\b", q) or re.search(r"\bwhat (year|date|month)\b", q):
+    if re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q):
         return "date"
-    if re.search(r"\bhow (many|much|long)\b", q):
+    if re.search(r"\bhow (many|much|long)\b", q) or re.match(r"\s*which (season|episode)", q):
         return "number"
     return ""
+
+
+def answer_kind_words(question: str) -> str:
+    """The lower-case words of a which-question that name the kind of answer ("magazine" in
+    "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one."""
+    match = _WHICH.match(question)
+    if not match:
+        return ""
+    kind = match["kind"] or match["word"]
+    return " ".join(w for w in kind.split() if w.islower())
 
 
 def names(text: str) -> list[str]:

@@ -145,3 +145,14 @@ def test_answers_keep_working_across_a_rebuild(pipeline, settings):
                 store=pipeline.store, progress=lambda done, total: None)
     second = pipeline.answer(QUESTION)
     assert second.text == first.text and second.citations == first.citations
+
+
+def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
+    from rag.retrieval import BM25
+
+    lexical = BM25(["Esquire says Rosenberg finished the scripts.", "The show is a success."])
+    pipeline = Pipeline(settings)
+    # "magazine" names the kind of answer (Esquire); "covered" alone is unseen.
+    assert not pipeline.mostly_unseen("Which magazine covered Rosenberg?", lexical)
+    assert pipeline.mostly_unseen("What magazine covered Rosenberg?", lexical)
+    assert pipeline.mostly_unseen("What was the budget of the show?", lexical)

@@ -2,6 +2,7 @@ import pytest
 
 from rag.questions import (
     alternatives,
+    answer_kind_words,
     asked_role,
     expected_answer_type,
     has_answer_type,
@@ -100,3 +101,22 @@ def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
 
     assert names("For Rosenberg, it matters. According to Ted Sarandos it is late.") == [
         "Ted Sarandos"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which magazine did Rosenberg tell about the scripts?", "magazine"),
+        ("Which comic book series did the show draw from?", "comic book series"),
+        ("Which publication interviewed Rosenberg?", "publication"),
+        ("Which Netflix executive said so?", ""),  # capitalised words are not the kind
+        ("What was the budget?", ""),
+    ],
+)
+def test_answer_kind_words(question, kind):
+    assert answer_kind_words(question) == kind
+
+
+def test_which_year_and_which_season_expect_a_date_and_a_number():
+    assert expected_answer_type("Which year does it come out?") == "date"
+    assert expected_answer_type("Which season is that in?") == "number"
