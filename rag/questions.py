@@ -131,7 +131,7 @@ def credited_actors(role: str, text: str) -> list[str]:
     if not role:
         return []
     name = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)"
-    r = re.escape(role)
+    r = f"(?i:{re.escape(role)})"  # "who plays trish walker" is asked in lower case too
     patterns = (
         rf"\b{r}(?:\s[A-Z][a-z]+)?\s*\(\s*{name}\s*\)",  # "Trish (Walker)?" (Rachael Taylor)
         rf"\b{name}[\u2019']s?\s+{r}\b",

@@ -4,6 +4,7 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_role,
+    credited_actors,
     expected_answer_type,
     has_answer_type,
     names_actor,
@@ -120,3 +121,8 @@ def test_answer_kind_words(question, kind):
 def test_which_year_and_which_season_expect_a_date_and_a_number():
     assert expected_answer_type("Which year does it come out?") == "date"
     assert expected_answer_type("Which season is that in?") == "number"
+
+
+def test_a_role_asked_in_lower_case_is_still_credited():
+    role = asked_role("who plays trish walker")
+    assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
