@@ -33,6 +33,7 @@ Turn = tuple[str, str]
 T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
+ROLE_CANDIDATES = 30  # passages searched for an actor credited with the role asked about
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
@@ -115,6 +116,11 @@ class Pipeline:
             # A later part leans on the one before ("... and where does it premiere?").
             context = [*(history or []), (parts[k - 1], "")] if k else history
             passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
+            role = asked_role(part)
+            if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
+                credits = [p for p in retriever.retrieve(role, ROLE_CANDIDATES)
+                           if names_actor(role, p.text)]
+                passages = _interleave([credits[:1], passages], key=lambda p: p.id)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
                 passages.sort(key=lambda p: not mentions(p.text, option))

@@ -156,3 +156,12 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
     assert not pipeline.mostly_unseen("Which magazine covered Rosenberg?", lexical)
     assert pipeline.mostly_unseen("What magazine covered Rosenberg?", lexical)
     assert pipeline.mostly_unseen("What was the budget of the show?", lexical)
+
+
+def test_a_role_question_retrieves_the_passage_crediting_the_actor_first(pipeline):
+    from rag.questions import names_actor
+
+    # Many passages name Kilgrave; one says who plays him ("Kilgrave (David Tennant)").
+    passages = pipeline.retrieve("who played kilgrave")
+    assert names_actor("kilgrave", passages[0].text)
+    assert "David Tennant" in pipeline.answer("who played kilgrave").text
