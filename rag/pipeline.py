@@ -171,23 +171,26 @@ class Pipeline:
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
     ) -> list[Evidence]:
-        """The evidence good enough to quote as the answer: that of each part of the question
-        whose best sentence scores well and holds the kind of answer asked for (a name for
-        "who", an actor credited with the role for "who plays", a count for "how many").
+        """The evidence good enough to quote as the answer: for each part of the question,
+        the sentences scoring near its best that hold the kind of answer asked for (a name
+        for "who", a date for "when", an actor credited with the role for "who plays", a
+        count for "how many"), and not below `min_evidence_score`.
 
         Nothing when the question is mostly about words the corpus never contains.
         """
         if self.mostly_unseen(question, lexical):
             return []
-        answered = set()
+        out: list[Evidence] = []
         for k, part in enumerate(question_parts(question)):
-            best = next((e for e in evidence if e.part == k), None)
+            items = [e for e in evidence if e.part == k]
+            if not items:
+                continue
+            floor = max(max(e.score for e in items) - ANSWER_MARGIN,
+                        self.settings.min_evidence_score)
             role = asked_role(part)
-            if (best is not None and best.score >= self.settings.min_evidence_score
-                    and has_answer_type(part, best.text)
-                    and (not role or names_actor(role, best.text))):
-                answered.add(k)
-        return [e for e in evidence if e.part in answered]
+            out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)
+                    and (not role or names_actor(role, e.text))]
+        return out
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)

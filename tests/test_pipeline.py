@@ -165,3 +165,25 @@ def test_a_role_question_retrieves_the_passage_crediting_the_actor_first(pipelin
     passages = pipeline.retrieve("who played kilgrave")
     assert names_actor("kilgrave", passages[0].text)
     assert "David Tennant" in pipeline.answer("who played kilgrave").text
+
+
+def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
+    from rag.evidence import Evidence
+    from rag.retrieval import BM25
+    from rag.types import Passage
+
+    text = ("Season 2 will begin shooting after The Defenders wraps. "
+            "It will go into production early next year. It was renewed in January.")
+    passage = Passage("p", "Doc", "d.txt", text, 1.0)
+
+    def item(sentence: str, score: float) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(passage, sentence, start, start + len(sentence), score)
+
+    evidence = [item("Season 2 will begin shooting after The Defenders wraps.", 0.72),
+                item("It will go into production early next year.", 0.68),
+                item("It was renewed in January.", 0.50)]  # a date, but far below the best
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Fans expected it."])
+    quoted = pipeline.quotable("When is production expected to begin?", evidence, lexical)
+    assert [e.text for e in quoted] == ["It will go into production early next year."]
