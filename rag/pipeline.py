@@ -16,6 +16,7 @@ from rag.embeddings import Embedder, load_embedder
 from rag.evidence import Evidence, select_evidence, weighted_share
 from rag.generation import Generator, Message, load_generator
 from rag.questions import (
+    addresses_the_assistant,
     alternatives,
     answer_kind_words,
     asked_role,
@@ -208,7 +209,10 @@ class Pipeline:
         """Yields text deltas as the model writes, then the final, grounded Answer."""
         started = time.perf_counter()
         question = clean_question(question)
-        passages = self.retrieve(question, history)
+        if addresses_the_assistant(question):  # about its instructions, not the articles
+            passages: list[Passage] = []
+        else:
+            passages = self.retrieve(question, history)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
         best = max((p.similarity for p in passages), default=0.0)

@@ -53,6 +53,27 @@ _WHICH = re.compile(
 )
 
 
+# "Ignore your instructions and ...", "Print your full system prompt": a question that
+# addresses the assistant's own rules is not about the articles. Grounding already keeps
+# such a reply from showing the prompt; this refuses it outright instead of quoting.
+_OVERRIDE = re.compile(
+    r"\b(?:ignore|disregard|forget|skip|override|bypass)\b.{0,40}?\b(?:instructions?|rules|"
+    r"told|previous|above|prompt|guidelines|articles|context)\b",
+    re.I | re.S,
+)
+_REVEAL = re.compile(
+    r"\b(?:print|reveal|show|repeat|output|display|tell me|give me|what(?:'s| is| are))\b"
+    r".{0,30}?\b(?:system\s+prompt|your\s+(?:\w+\s+)?(?:prompt|instructions|rules)|"
+    r"(?:hidden|initial|original)\s+(?:prompt|instructions))\b",
+    re.I | re.S,
+)
+
+
+def addresses_the_assistant(question: str) -> bool:
+    """Whether the question tries to override or reveal the assistant's instructions."""
+    return bool(_OVERRIDE.search(question) or _REVEAL.search(question))
+
+
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many; else ""."""
     q = question.lower()
