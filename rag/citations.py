@@ -17,7 +17,7 @@ from rag.documents import split_sentences
 from rag.evidence import Evidence, TermWeight, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
 from rag.questions import asked_role, credited_actors, has_answer_type, question_parts
-from rag.retrieval import tokenize
+from rag.retrieval import STOPWORDS, tokenize
 from rag.types import Citation
 
 # [1]  [1,2]  [1, 2]  [1-2]  【1】  (unterminated "[1" at the very end too)
@@ -86,7 +86,7 @@ def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> f
 
 def unnamed(claim: str, evidence: str) -> list[str]:
     """Capitalised words of the claim (names, mostly) that the evidence does not contain."""
-    known = {w.lower() for w in re.findall(r"\w+", evidence)}
+    known = {w.lower() for w in re.findall(r"\w+", evidence)} | STOPWORDS  # "She", "The"
     return [w for w in _CAPITALISED.findall(claim) if w.lower() not in known]
 
 

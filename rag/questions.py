@@ -57,8 +57,9 @@ _WHICH = re.compile(
 # addresses the assistant's own rules is not about the articles. Grounding already keeps
 # such a reply from showing the prompt; this refuses it outright instead of quoting.
 _OVERRIDE = re.compile(
-    r"\b(?:ignore|disregard|forget|skip|override|bypass)\b.{0,40}?\b(?:instructions?|rules|"
-    r"told|previous|above|prompt|guidelines|articles|context)\b",
+    r"\b(?:ignore|disregard|forget|skip|override|bypass)\b.{0,30}?(?:\b(?:your|all|any|the|"
+    r"previous|prior|earlier|above|system)\s+(?:\w+\s+)?(?:instructions|rules|prompt|guidelines|"
+    r"directions)\b|\byou(?:'ve| were| have been| are) told\b|\b(?:the|everything) above\b)",
     re.I | re.S,
 )
 _REVEAL = re.compile(

@@ -135,9 +135,10 @@ def relative_score_fusion(
         if not scores:
             continue
         low, high = min(scores.values()), max(scores.values())
-        span = high - low or 1.0
         for pid, score in scores.items():
-            fused[pid] = fused.get(pid, 0.0) + weight * (score - low) / span
+            # All equal (a single lexical match, say): each is that side's best.
+            scaled = (score - low) / (high - low) if high > low else 1.0
+            fused[pid] = fused.get(pid, 0.0) + weight * scaled
     return fused
 
 

@@ -175,6 +175,8 @@ def test_a_name_the_evidence_lacks_is_not_supported():
     # Every other word is in the evidence: the invented first name alone sinks the claim.
     assert support("Melissa Darville plays Malcolm", "Malcolm is played by Eka Darville.") == 0.0
     assert support("Eka Darville plays Malcolm", "Malcolm is played by Eka Darville.") > 0.6
+    # A capitalised pronoun or article opening the claim is not a name.
+    assert support("She wants to become a hero", "Trish wants to become a hero.") == 1.0
 
 
 def test_a_question_back_is_not_an_answer():

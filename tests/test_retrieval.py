@@ -38,5 +38,6 @@ def test_relative_score_fusion_keeps_a_wide_lexical_margin():
 
 
 def test_relative_score_fusion_of_one_item_and_of_nothing():
-    assert relative_score_fusion([{"a": 0.7}, {}]) == {"a": 0.0}
+    assert relative_score_fusion([{"a": 0.7}, {}]) == {"a": 1.0}
+    assert relative_score_fusion([{"a": 0.7, "b": 0.5}, {"b": 3.0}]) == {"a": 1.0, "b": 1.0}
     assert relative_score_fusion([{}, {}]) == {}
