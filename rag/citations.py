@@ -30,6 +30,9 @@ META_WORDS = frozenset(tokenize(
     "according information provided given based"
 ))
 _NUMBER = re.compile(r"\d+")
+_NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
+    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
+     "seven seventh", "eight eighth", "nine ninth", "ten tenth"], start=1) for word in pair.split()}
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I
 )
@@ -75,13 +78,20 @@ def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> f
     """Share of the claim's content words that occur in the evidence (0..1), weighted by
     `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
     claim states a number the evidence does not."""
-    if not set(_NUMBER.findall(claim)) <= set(_NUMBER.findall(evidence)):
+    if not set(_NUMBER.findall(claim)) <= numbers(evidence):
         return 0.0
     if _NEGATION.search(claim) and not _NEGATION.search(evidence):
         return 0.0  # "was not its first Emmy" from "nabbed their first Emmy"
     if unnamed(claim, evidence):
         return 0.0  # "Melissa Rosenberg and Doug Petrie" from a sentence naming only Petrie
     return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
+    all hold "2", so a claim's "Season 2" is found in "the second season"."""
+    words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
+    return set(_NUMBER.findall(text)) | {w for w in words if w}
 
 
 def unnamed(claim: str, evidence: str) -> list[str]:

@@ -198,3 +198,9 @@ def test_a_long_near_copy_is_shown_as_the_verbatim_evidence():
     # A short answer is the model's own words, not replaced.
     short, _ = ground("Its first Emmy [1].", [item], question="What did it win at the Emmys?")
     assert short == "Its first Emmy [1]."
+
+
+def test_a_number_written_as_a_word_in_the_evidence_supports_the_digit():
+    evidence_text = "According to her, the second season will explore her life after Kilgrave."
+    assert support("Season 2 explores her life after Kilgrave", evidence_text) > 0.6
+    assert support("Season 3 explores her life after Kilgrave", evidence_text) == 0.0
