@@ -105,12 +105,9 @@ class BM25:
         return np.bincount(np.concatenate([ids for ids, _ in found]),
                            weights=np.concatenate([w for _, w in found]), minlength=self.size)
 
-    def top(self, query: str, k: int) -> list[int]:
-        """Indexes of the best `k` passages that share a word with the query, best first."""
-        return [i for i, _ in self.ranked(query, k)]
-
     def ranked(self, query: str, k: int) -> list[tuple[int, float]]:
-        """(index, score) of the best `k` passages that share a word with the query."""
+        """(index, score) of the best `k` passages that share a word with the query, best
+        first."""
         import numpy as np
 
         scores = self.scores(query)
@@ -121,24 +118,21 @@ class BM25:
         return [(int(i), float(scores[i])) for i in best[np.argsort(-scores[best], kind="stable")]]
 
 
-def relative_score_fusion(
-    scored: Sequence[dict[str, float]], weights: Sequence[float] | None = None
-) -> dict[str, float]:
-    """Each list's scores scaled to 0..1 (min to max), then summed with `weights`.
+def relative_score_fusion(scored: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Each list's scores scaled to 0..1 (min to max), then summed.
 
     Unlike rank fusion it keeps margins: a passage that BM25 puts far ahead of the rest
     (the only one naming "Malcolm") is not outranked by passages that are middling in both.
     """
-    weights = weights or [1.0] * len(scored)
     fused: dict[str, float] = {}
-    for scores, weight in zip(scored, weights, strict=True):
+    for scores in scored:
         if not scores:
             continue
         low, high = min(scores.values()), max(scores.values())
         for pid, score in scores.items():
             # All equal (a single lexical match, say): each is that side's best.
             scaled = (score - low) / (high - low) if high > low else 1.0
-            fused[pid] = fused.get(pid, 0.0) + weight * scaled
+            fused[pid] = fused.get(pid, 0.0) + scaled
     return fused
 
 
@@ -197,14 +191,13 @@ class HybridRetriever:
         lexical = self._lexical_index(collection)
         lexical_scores = {lexical.passages[i].id: score
                           for i, score in lexical.bm25.ranked(query, max(k, DENSE_CANDIDATES))}
+        similarity = {p.id: 1.0 - p.distance for p in dense}
         if self.fusion == "rrf":
-            fused = reciprocal_rank_fusion([[p.id for p in dense], list(lexical_scores)])
+            fused = reciprocal_rank_fusion([list(similarity), list(lexical_scores)])
         else:
-            fused = relative_score_fusion([{p.id: 1.0 - p.distance for p in dense},
-                                           lexical_scores])
+            fused = relative_score_fusion([similarity, lexical_scores])
         by_id = {p.id: p for p in lexical.passages}
         by_id.update({p.id: p for p in dense})
-        similarity = {p.id: 1.0 - p.distance for p in dense}
         top = sorted(fused, key=lambda pid: -fused[pid])[:k]
         return [
             Passage(
