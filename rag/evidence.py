@@ -28,9 +28,13 @@ from rag.questions import (
 from rag.retrieval import tokenize
 from rag.types import Passage
 
-# A sentence opening with one of these leans on the one before for its subject.
+# A sentence opening with one of these, or with a clause whose subject is a pronoun
+# ("While it doesn't have a release date, ... it'll be touching down in 2018"), leans on
+# the one before for its subject.
 _LEANS_BACK = re.compile(
-    r"^[\"'\u201c\u2018]?(she|he|they|it|this|that|these|those|her|his|their|its|but|and|so|"
+    r"^[\"'\u201c\u2018]?(?:(?:while|although|though|because|since|when|if|as|after|before|"
+    r"once|until|unless|now that|even though)\s+)?"
+    r"(she|he|they|it|this|that|these|those|her|his|their|its|but|and|so|"
     r"however|still|yet|also|then)\b",
     re.I,
 )

@@ -30,24 +30,37 @@ STOPWORDS = frozenset(
     "a an and are as at be been but by can could did do does for from had has have he her "
     "his how i if in into is it its me my no not of on or our she so than that the their them "
     "then there these they this to was we were what when where which who whom why will with "
-    "would you your about after also any all more most some such up out over just".split()
+    "would you your about after also any all more most some such up out over just "
+    # Left by contractions ("wouldn't" -> "wouldn", "t") and function words a question adds
+    # in passing: counted as words the articles lack, they refused answerable questions.
+    "t s d ll re ve wouldn couldn didn doesn isn aren wasn weren won shouldn hasn haven "
+    "ever might must may being per let".split()
 )
 
 
-_SUFFIXES = ("ing", "ed", "es", "s", "e")
-
-
 def _stem(word: str) -> str:
-    """A light suffix stripper: "released", "release" and "releases" all become "releas";
-    "envy" and "envies" both become "envi"; "running" becomes "run"."""
-    if len(word) > 4 and not word.endswith("ss"):
-        for suffix in _SUFFIXES:
+    """A light suffix stripper that gives a word's forms one stem: "runs", "running" ->
+    "run"; "come", "comes", "coming" -> "com"; "release", "released", "releases" ->
+    "releas"; "supposedly" -> "suppos"; "envy", "envies" -> "envi"."""
+    if len(word) > 3:  # plurals and third persons, not "focus", "boss" or "this"
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "i"
+        elif word.endswith("sses"):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if len(word) > 4:
+        if word.endswith("ly") and len(word) >= 7:  # "supposedly", not "early" or "only"
+            word = word[:-2]
+        for suffix in ("ing", "ed"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 # "running" -> "run", "starred" -> "star" (Porter's step 1b)
-                if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in "lsz":
+                if word[-1] == word[-2] and word[-1] not in "lsz":
                     word = word[:-1]
                 break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     if len(word) > 3 and word.endswith("y"):
         word = word[:-1] + "i"
     return word

@@ -16,6 +16,16 @@ def test_sentences_that_lean_back_carry_their_subject():
             "trauma after Kilgrave.") in spans
 
 
+def test_a_clause_with_a_pronoun_subject_leans_back_too():
+    passage = Passage("p3", "Doc 3", "c.txt",
+                      "Netflix renewed Jessica Jones for a second season. While it has no "
+                      "release date, it will arrive in 2018. Rosenberg is writing it.", 0.0)
+    spans = [passage.text[s:e] for s, e in candidate_spans(passage)]
+    assert ("Netflix renewed Jessica Jones for a second season. While it has no release "
+            "date, it will arrive in 2018.") in spans
+    assert "Rosenberg is writing it." in spans  # "it" as an object does not lean back
+
+
 def test_short_fragments_are_not_evidence():
     assert all(P2.text[s:e] != "Yes, for sure." for s, e in candidate_spans(P2))
 

@@ -30,6 +30,18 @@ def test_stemming_joins_doubled_consonants():
     assert tokenize("killed") == ["kill"]
 
 
+def test_a_words_forms_share_one_stem():
+    for forms in ("run runs running", "come comes coming", "release released releases",
+                  "supposed supposedly", "envy envies", "explore explores exploring"):
+        assert len(set(tokenize(forms))) == 1, forms
+    assert tokenize("focus boss series") == ["focus", "boss", "seri"]  # not a plural "s"
+    assert tokenize("early only") == ["earli", "onli"]  # too short to lose "ly"
+
+
+def test_contractions_leave_no_words_behind():
+    assert tokenize("wouldn't it'll they're we've") == []
+
+
 def test_relative_score_fusion_keeps_a_wide_lexical_margin():
     dense = {"a": 0.50, "b": 0.48, "m": 0.44, "c": 0.20}
     lexical = {"m": 6.5, "a": 2.6, "b": 2.4, "c": 1.0}  # only "m" names the rare word asked
