@@ -177,10 +177,11 @@ class Pipeline:
         for "who", a date for "when", an actor credited with the role for "who plays", a
         count for "how many"), and not below `min_evidence_score`.
 
-        Nothing when the question is mostly about words the corpus never contains.
+        Nothing when the question is mostly about words the corpus never contains, unless
+        the evidence credits an actor with the role asked about ("Who stars as Jessica
+        Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
         """
-        if self.mostly_unseen(question, lexical):
-            return []
+        unseen = self.mostly_unseen(question, lexical)
         out: list[Evidence] = []
         for k, part in enumerate(question_parts(question)):
             items = [e for e in evidence if e.part == k]
@@ -189,8 +190,10 @@ class Pipeline:
             floor = max(max(e.score for e in items) - ANSWER_MARGIN,
                         self.settings.min_evidence_score)
             role = asked_role(part)
-            out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)
-                    and (not role or names_actor(role, e.text))]
+            if role:
+                out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
+            elif not unseen:
+                out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
         return out
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:

@@ -21,6 +21,14 @@ _NUMBER_WORD = re.compile(
     r"fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
     re.I,
 )
+# A capitalised run holding one of these names a work, an award or a firm, not a person:
+# "Original Main Title Theme Music" does not answer "Who composed the theme?".
+_NOT_A_PERSON = frozenset(
+    "award awards emmy emmys prize globe globes theme music song title arts academy series show "
+    "season episode film movie universe studios studio network netflix marvel comics magazine "
+    "weekly daily news times post entertainment original main creative cinematic festival "
+    "university company inc day week month year".split()
+)
 _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
@@ -28,8 +36,9 @@ _OPENERS = frozenset(
 _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|person|showrunner|producer|writer|"
            r"director|head|boss|creator|journalist|critic)\b")
 _ROLE_QUESTION = re.compile(
-    r"^\s*(?:who|which\s+(?:actress|actor))\s+(?:plays|played|portrays|portrayed|stars as|"
-    r"starred as|is playing|will play)\s+(?:the\s+)?(?P<role>[^?,]+?)"
+    r"^\s*(?:who|which\s+(?:actress|actor)|who(?:'s|\s+is|\s+was)\s+the\s+(?:actress|actor|star)"
+    r"(?:\s+who)?)\s+(?:plays|played|portrays|portrayed|stars as|starred as|is playing|will play|"
+    r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
@@ -98,14 +107,15 @@ def answer_kind_words(question: str) -> str:
 
 
 def names(text: str) -> list[str]:
-    """Capitalised word runs that look like names ("Eka Darville"), without a capitalised
-    sentence opener ("For Rosenberg" is not a name)."""
+    """Capitalised word runs that look like people's names ("Eka Darville"), without a
+    capitalised sentence opener ("For Rosenberg" is not a name) and not titles of works or
+    awards ("Hugo Award", "Original Main Title Theme Music")."""
     out = []
     for match in _NAME.findall(text):
         words = match.replace("-", " ").split()
         while words and words[0].lower() in _OPENERS:
             words = words[1:]
-        if len(words) >= 2:
+        if len(words) >= 2 and not any(w.lower() in _NOT_A_PERSON for w in words):
             out.append(" ".join(words))
     return out
 
@@ -142,8 +152,12 @@ def asked_role(question: str) -> str:
     if not match:
         return ""
     # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.
-    capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", match.group("role"))
-    return capitalised[-1] if capitalised else match.group("role").strip()
+    phrase = match.group("role").strip()
+    capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", phrase)
+    if not capitalised:
+        return phrase
+    # "the villain Jessica killed at the end" describes a role rather than names it.
+    return capitalised[-1] if phrase.endswith(capitalised[-1]) else ""
 
 
 def credited_actors(role: str, text: str) -> list[str]:
@@ -160,6 +174,12 @@ def credited_actors(role: str, text: str) -> list[str]:
         rf"\b{name}\s+as\s+{r}\b",
         rf"\b{r}\s+(?:is|was|will be)\s+(?:played|portrayed)\s+by\s+{name}",
         rf"\b{name}\s+(?:plays|played|portrays|portrayed)\s+{r}\b",
+        rf"\b{name}\s+(?:stars|starred|starring)\s+as\s+{r}\b",
+        rf"\b{r}\s+(?:star|actress|actor)\s+{name}",  # "Jessica Jones star Krysten Ritter"
+        # "...Jessica Jones. That series, led by the fantastic Krysten Ritter": the lead of a
+        # show plays its title role.
+        rf"\b{r}\b[^()]{{0,40}}?\b(?:series|show),?\s+(?:starring|led by)\s+(?:the\s+)?"
+        rf"(?:[a-z]+\s+)?{name}",
     )
     return [m["name"] for p in patterns for m in re.finditer(p, text)]
 

@@ -167,6 +167,21 @@ def test_a_role_question_retrieves_the_passage_crediting_the_actor_first(pipelin
     assert "David Tennant" in pipeline.answer("who played kilgrave").text
 
 
+def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(settings):
+    from rag.evidence import Evidence
+    from rag.retrieval import BM25
+    from rag.types import Passage
+
+    text = "The first season of Jessica Jones. That series, led by the fantastic Krysten Ritter."
+    evidence = [Evidence(Passage("p", "Doc", "d.txt", text, 1.0), text, 0, len(text), 0.8)]
+    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    question = "Who stars as Jessica Jones?"  # "stars" is not in the corpus
+    assert pipeline.mostly_unseen(question, lexical)
+    assert pipeline.quotable(question, evidence, lexical) == evidence
+    assert pipeline.quotable("Who stars as Trish?", evidence, lexical) == []
+
+
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
     from rag.evidence import Evidence
     from rag.retrieval import BM25

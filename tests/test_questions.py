@@ -40,7 +40,10 @@ def test_alternatives():
     [("Who plays Iron Fist?", "Iron Fist"), ("who portrayed the Punisher", "Punisher"),
      ("Who stars as Jessica Jones?", "Jessica Jones"), ("Who is Trish?", ""),
      ("Which actress portrays Jessica's best friend Trish?", "Trish"),
-     ("Who plays Luke Cage in the Netflix series?", "Luke Cage")],
+     ("Who plays Luke Cage in the Netflix series?", "Luke Cage"),
+     ("who is the actor behind Malcolm", "Malcolm"), ("Who's the actress playing Trish?", "Trish"),
+     # a description of a role, not its name: no role to search a credit for
+     ("Who was the actor behind the villain Jessica killed in season one?", "")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role
@@ -54,6 +57,11 @@ def test_asked_role(question, role):
         ("with Charlie Cox as Malcolm in a cameo", True),
         ("Malcolm will appear in The Defenders.", False),
         ("Malcolm (who else?) came back.", False),
+        ("Malcolm star Eka Darville spoke.", True),
+        ("Eka Darville stars as Malcolm.", True),
+        ("the first season of Malcolm. That series, led by the fantastic Eka Darville, won.",
+         True),
+        ("Malcolm was there. Rosenberg, led by the fantastic Eka Darville, won.", False),
     ],
 )
 def test_names_actor(text, credited):
@@ -147,3 +155,12 @@ def test_a_role_asked_in_lower_case_is_still_credited():
 )
 def test_questions_addressing_the_assistant(question, attack):
     assert addresses_the_assistant(question) is attack
+
+
+def test_titles_of_awards_and_works_are_not_peoples_names():
+    from rag.questions import names
+
+    text = ("It won a Peabody Award and the Emmy for Original Main Title Theme Music, "
+            "says showrunner Melissa Rosenberg.")
+    assert names(text) == ["Melissa Rosenberg"]
+    assert not has_answer_type("Who composed the theme?", text.split(", says")[0])
