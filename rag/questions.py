@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.retrieval import STOPWORDS
+
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _DATE = re.compile(
     r"\b(?:(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
@@ -29,6 +31,8 @@ _NOT_A_PERSON = frozenset(
     "weekly daily news times post entertainment original main creative cinematic festival "
     "university company inc day week month year".split()
 )
+# A capitalised word that does not open a sentence: "According to Esquire", "like Bewitched".
+_TITLE_WORD = re.compile(r"(?<=[a-z,;:]\s)[\"'\u201c\u2018]?([A-Z][\w-]+)")
 _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
@@ -55,9 +59,17 @@ _ALTERNATIVES = re.compile(
 
 # "Which magazine did ...", "Which comic book series did ...": the words naming the kind
 # of thing asked for, up to the verb (or the one word after "which" when there is none).
+# Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
+_TITLED = re.compile(
+    r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
+    r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
+_AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|"
+              r"should|may)")
 _WHICH = re.compile(
-    r"^\s*which\s+(?:(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:did|does|do|is|was|were|are|has|"
-    r"have|had|will|would|can|could)\b|(?P<word>[\w-]+))",
+    rf"^\s*(?:which\s+(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUXILIARY}\b|"
+    rf"(?!{_AUXILIARY}\b)(?P<word>[\w-]+))|"
+    # "What TV series did ...": only with a verb after it, for "what" alone asks anything
+    rf"what\s+(?!{_AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUXILIARY}\b)",
     re.I,
 )
 
@@ -93,6 +105,9 @@ def expected_answer_type(question: str) -> str:
         return "date"
     if re.search(r"\bhow (many|much|long)\b", q) or re.match(r"\s*which (season|episode)", q):
         return "number"
+    which = _WHICH.match(question)
+    if which and (not which["what"] or _TITLED.search(which["what"])):
+        return "title"  # "Which magazine did ...", "What TV series did ...": a named thing
     return ""
 
 
@@ -102,7 +117,7 @@ def answer_kind_words(question: str) -> str:
     match = _WHICH.match(question)
     if not match:
         return ""
-    kind = match["kind"] or match["word"]
+    kind = match["kind"] or match["word"] or match["what"]
     return " ".join(w for w in kind.split() if w.islower())
 
 
@@ -137,6 +152,9 @@ def has_answer_type(question: str, text: str) -> bool:
         return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
         return any(d.lower() not in asked for d in _DATE.findall(text))
+    if kind == "title":  # a capitalised word inside a sentence, not one the question has
+        asked_words = set(re.findall(r"[a-z]+", asked)) | STOPWORDS | _OPENERS
+        return any(w.lower() not in asked_words for w in _TITLE_WORD.findall(text))
     if kind == "number":
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby

@@ -101,7 +101,7 @@ def test_an_actor_is_credited_with_a_role_given_by_first_name():
 def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("Which actress stars as Jessica in the series?") == "name"
     assert expected_answer_type("Which Netflix executive said so?") == "name"
-    assert expected_answer_type("Which comic run did it draw from?") == ""
+    assert expected_answer_type("Which comic run did it draw from?") == "title"
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
@@ -164,3 +164,25 @@ def test_titles_of_awards_and_works_are_not_peoples_names():
             "says showrunner Melissa Rosenberg.")
     assert names(text) == ["Melissa Rosenberg"]
     assert not has_answer_type("Who composed the theme?", text.split(", says")[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("Which magazine did Rosenberg tell?", "title"),
+     ("What TV series did Rosenberg work on before?", "title"),
+     ("What lesson did Rosenberg learn?", ""),  # a lesson has no name
+     ("What did Rosenberg learn?", ""), ("Which is better?", "")],
+)
+def test_which_questions_about_named_things_expect_a_title(question, kind):
+    assert expected_answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("Rosenberg told Esquire about it.", True),
+     ("That\u2019s Bewitched and I\u2019m never going there.", True),
+     ("Esquire.", False),  # a capitalised opener may be any word
+     ("She told the magazine, Rosenberg said.", False)],  # named in the question already
+)
+def test_a_title_is_a_capitalised_word_inside_a_sentence(text, holds):
+    assert has_answer_type("Which magazine did Rosenberg tell?", text) is holds
