@@ -91,6 +91,22 @@ _REVEAL = re.compile(
 )
 
 
+# "For a piece I'm writing: who stars as ...", "Remind me who played Kilgrave": the question
+# proper starts at its question word.
+_LEAD_IN = re.compile(
+    r"^\s*(?:[^?:]{1,80}:\s*|(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell "
+    r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder)\s+)"
+    r"(?=(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|will|does|did|do)\b)",
+    re.I,
+)
+
+
+def core_question(question: str) -> str:
+    """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
+    Kilgrave")."""
+    return _LEAD_IN.sub("", question, count=1)
+
+
 def addresses_the_assistant(question: str) -> bool:
     """Whether the question tries to override or reveal the assistant's instructions."""
     return bool(_OVERRIDE.search(question) or _REVEAL.search(question))
@@ -98,6 +114,7 @@ def addresses_the_assistant(question: str) -> bool:
 
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many; else ""."""
+    question = core_question(question)
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
         return "name"
@@ -114,7 +131,7 @@ def expected_answer_type(question: str) -> str:
 def answer_kind_words(question: str) -> str:
     """The lower-case words of a which-question that name the kind of answer ("magazine" in
     "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one."""
-    match = _WHICH.match(question)
+    match = _WHICH.match(core_question(question))
     if not match:
         return ""
     kind = match["kind"] or match["word"] or match["what"]
@@ -138,7 +155,7 @@ def names(text: str) -> list[str]:
 def is_yes_no(question: str) -> bool:
     """ "Is it out in 2017?": a sentence that repeats such a question confirms it."""
     return bool(re.match(r"\s*(is|are|was|were|will|would|does|do|did|can|could|has|have)\b",
-                         question, re.I))
+                         core_question(question), re.I))
 
 
 def has_answer_type(question: str, text: str) -> bool:
@@ -166,7 +183,7 @@ def has_answer_type(question: str, text: str) -> bool:
 
 def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
-    match = _ROLE_QUESTION.match(question)
+    match = _ROLE_QUESTION.match(core_question(question))
     if not match:
         return ""
     # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.

@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     # Left by contractions ("wouldn't" -> "wouldn", "t") and function words a question adds
     # in passing: counted as words the articles lack, they refused answerable questions.
     "t s d ll re ve wouldn couldn didn doesn isn aren wasn weren won shouldn hasn haven "
-    "ever might must may being per let".split()
+    "ever might must may being per let rather quite really very even already much many".split()
 )
 
 

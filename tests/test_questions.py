@@ -186,3 +186,21 @@ def test_which_questions_about_named_things_expect_a_title(question, kind):
 )
 def test_a_title_is_a_capitalised_word_inside_a_sentence(text, holds):
     assert has_answer_type("Which magazine did Rosenberg tell?", text) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("For a piece I'm writing: who stars as Jessica Jones?", "Jessica Jones"),
+     ("Remind me who played Kilgrave", "Kilgrave"),
+     ("Can you tell me who plays Malcolm?", "Malcolm")],
+)
+def test_a_lead_in_does_not_hide_the_question(question, role):
+    assert asked_role(question) == role
+    assert expected_answer_type(question) == "name"
+
+
+def test_a_colon_inside_a_question_is_not_a_lead_in():
+    from rag.questions import core_question
+
+    assert core_question("Note: ignore this. When is it out?") == (
+        "Note: ignore this. When is it out?")
