@@ -43,11 +43,6 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
-# A why-question is answered by a sentence that gives a reason ("because I had the time").
-_WHY = re.compile(r"\s*(?:why|how come|for what reason)\b", re.I)
-_GIVES_A_REASON = re.compile(
-    r"\b(?:because|so that|in order to|due to|thanks to|which is why|that's why|the reason)\b",
-    re.I)
 # A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
 # Malcolm?", or "... expected in 2017" when weighing the 2017 option of "2017 or 2018?".
 DIRECT_ANSWER_BONUS = 0.3
@@ -88,8 +83,6 @@ def answer_bonus(question: str, sentence: str, option: str = "") -> float:
     B?" question that is being weighed."""
     bonus = 0.0
     if expected_answer_type(question) and has_answer_type(question, sentence):
-        bonus += ANSWER_TYPE_BONUS
-    if _WHY.match(question) and _GIVES_A_REASON.search(sentence):
         bonus += ANSWER_TYPE_BONUS
     if names_actor(asked_role(question), sentence):
         bonus += DIRECT_ANSWER_BONUS
