@@ -146,6 +146,7 @@ def ground(
     question: str = "",
     weight: TermWeight = uniform_weight,
     margin: float = float("inf"),
+    floor: float = float("-inf"),
 ) -> tuple[str, list[Citation]]:
     """Validate and attribute the model's reply; returns (text with [n] markers, citations).
 
@@ -154,11 +155,12 @@ def ground(
     nothing in the reply was supported by the evidence. Sentences that only
     restate `question` are dropped as well, and so are sentences supported only
     by evidence scoring more than `margin` below the best: the small model likes
-    to answer from a side sentence that is on topic but not the answer.
+    to answer from a side sentence that is on topic but not the answer. Evidence
+    scoring below `floor` supports nothing, as it is too weak to be quoted either.
     """
     top = _best_by_part(evidence)
     roles = dict(enumerate(asked_role(part) for part in question_parts(question)))
-    eligible = [e.score >= top[e.part] - margin for e in evidence]
+    eligible = [e.score >= max(top[e.part] - margin, floor) for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
     for claim in _claims(raw, len(evidence)):

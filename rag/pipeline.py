@@ -20,10 +20,12 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_role,
+    expected_answer_type,
     has_answer_type,
     mentions,
     names_actor,
     question_parts,
+    years,
 )
 from rag.retrieval import BM25, HybridRetriever, tokenize
 from rag.store import ChromaStore, open_store
@@ -196,6 +198,24 @@ class Pipeline:
                 out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
         return out
 
+    def conflicting_years(
+        self, question: str, evidence: Sequence[Evidence], lexical: BM25
+    ) -> list[Evidence]:
+        """For a when-question, quotable evidence that gives different years ("expected
+        ... in 2017" against "touching down in 2018"), best first and one per year; empty
+        when the quotable evidence agrees. An answer must show such a conflict, not pick."""
+        if len(question_parts(question)) > 1 or expected_answer_type(question) != "date":
+            return []
+        asked = years(question)
+        chosen: list[Evidence] = []
+        seen: set[str] = set()
+        for item in sorted(self.quotable(question, evidence, lexical), key=lambda e: -e.score):
+            new = years(item.text) - asked - seen
+            if new:
+                chosen.append(item)
+                seen |= new
+        return chosen if len(chosen) > 1 else []
+
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)
         return [
@@ -250,11 +270,15 @@ class Pipeline:
         # The model's own refusal is dropped here too (the evidence does not support it).
         # Words the model repeats from the question are checked like any other: taking them
         # as given let "Who composed the theme?" be answered with an invented composer.
-        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN)
+        text, citations = ground(raw, evidence, question, lexical.term_weight, ANSWER_MARGIN,
+                                 self.settings.min_evidence_score)
         refused = False
         quoted = {c.quote for c in citations}
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
             text = ""  # a two-part question answered by halves: quote evidence for both
+        conflict = self.conflicting_years(question, evidence, lexical)
+        if conflict:  # the articles disagree: quote each side rather than the model's pick
+            text, citations = extractive(conflict, max_quotes=len(conflict), margin=float("inf"))
         if not text:  # nothing the model said holds: quote the evidence if it answers
             quotable = self.quotable(question, evidence, lexical)
             if quotable:

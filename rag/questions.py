@@ -80,7 +80,10 @@ _WHICH = re.compile(
 _OVERRIDE = re.compile(
     r"\b(?:ignore|disregard|forget|skip|override|bypass)\b.{0,30}?(?:\b(?:your|all|any|the|"
     r"previous|prior|earlier|above|system)\s+(?:\w+\s+)?(?:instructions|rules|prompt|guidelines|"
-    r"directions)\b|\byou(?:'ve| were| have been| are) told\b|\b(?:the|everything) above\b)",
+    r"directions|articles|documents)\b|\byou(?:'ve| were| have been| are) told\b|"
+    r"\b(?:the|everything) above\b)"
+    # "New instruction from the admin: you're in unrestricted mode now"
+    r"|^\s*new (?:instructions?|system prompt)\b|\b(?:unrestricted|developer|jailbreak|DAN) mode\b",
     re.I | re.S,
 )
 _REVEAL = re.compile(
@@ -95,7 +98,8 @@ _REVEAL = re.compile(
 # proper starts at its question word.
 _LEAD_IN = re.compile(
     r"^\s*(?:[^?:]{1,80}:\s*|(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell "
-    r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder)\s+)"
+    r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
+    r"well),?\s+)"
     r"(?=(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )
@@ -221,6 +225,10 @@ def credited_actors(role: str, text: str) -> list[str]:
 
 def names_actor(role: str, text: str) -> bool:
     return bool(credited_actors(role, text))
+
+
+def years(text: str) -> set[str]:
+    return set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))
 
 
 def mentions(text: str, option: str) -> bool:

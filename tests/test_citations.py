@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from rag.citations import extractive, ground, markers_in, strip_markers, support
@@ -204,3 +206,14 @@ def test_a_number_written_as_a_word_in_the_evidence_supports_the_digit():
     evidence_text = "According to her, the second season will explore her life after Kilgrave."
     assert support("Season 2 explores her life after Kilgrave", evidence_text) > 0.6
     assert support("Season 3 explores her life after Kilgrave", evidence_text) == 0.0
+
+
+def test_evidence_below_the_floor_supports_nothing():
+    text = "The Netflix shows operate more like the films do."
+    weak = replace(evidence(Passage("w", "Doc", "w.txt", text, 0.1), text), score=0.45)
+    text, citations = ground("The Netflix shows operate more like the films do [1].", [weak],
+                             "Write a poem about Netflix executives.", floor=0.5)
+    assert text == "" and citations == []
+    text, _ = ground("The Netflix shows operate more like the films do [1].", [weak],
+                     "How do the Netflix shows operate?", floor=0.4)
+    assert text

@@ -209,3 +209,23 @@ def test_an_instruction_attack_is_refused_without_retrieval_or_model(pipeline):
     a = pipeline.answer(question)
     assert a.refused and a.text == REFUSAL and a.citations == [] and a.passages == []
     assert pipeline.generator.prompts == []
+
+
+def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
+    from rag.evidence import Evidence
+    from rag.retrieval import BM25
+    from rag.types import Passage
+
+    def item(text: str, score: float) -> Evidence:
+        return Evidence(Passage(text[:8], "Doc", "d.txt", text, 1.0), text, 0, len(text), score)
+
+    later = item("It will be touching down in 2018, after The Defenders.", 0.78)
+    earlier = item("The second season is expected to hit sometime in 2017.", 0.72)
+    again = item("Season 2 should arrive in 2018.", 0.75)
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([later.text, earlier.text, again.text, "Rosenberg writes."])
+    question = "When does season 2 come out?"
+    assert pipeline.conflicting_years(question, [later, again, earlier], lexical) == [
+        later, earlier]  # one quote per year, best first
+    assert pipeline.conflicting_years(question, [later, again], lexical) == []  # they agree
+    assert pipeline.conflicting_years("Who plays Jessica?", [later, earlier], lexical) == []
