@@ -224,7 +224,7 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     again = item("Season 2 should arrive in 2018.", 0.75)
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
     lexical = BM25([later.text, earlier.text, again.text, "Rosenberg writes."])
-    question = "When does season 2 come out?"
+    question = "When does season 2 arrive?"
     assert pipeline.conflicting_years(question, [later, again, earlier], lexical) == [
         later, earlier]  # one quote per year, best first
     assert pipeline.conflicting_years(question, [later, again], lexical) == []  # they agree
