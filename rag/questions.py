@@ -46,6 +46,13 @@ _ROLE_QUESTION = re.compile(
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
+# A search-box query: "kilgrave actor", "actress playing Trish Walker"
+_ROLE_KEYWORDS = re.compile(
+    r"^\s*(?:(?:actor|actress)\s+(?:for|of|playing|who plays)\s+(?P<role>(?:[\w'-]+\s*){1,3})|"
+    r"(?!(?:the|a|an|best|main|lead|new|old|which|what|who)\b)(?P<role2>(?:[\w'-]+\s+){1,3})"
+    r"(?:actor|actress))\s*\??\s*$",
+    re.I,
+)
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
 _SECOND_PART = re.compile(
     r",?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)", re.I
@@ -187,7 +194,11 @@ def has_answer_type(question: str, text: str) -> bool:
 
 def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
-    match = _ROLE_QUESTION.match(core_question(question))
+    question = core_question(question)
+    match = _ROLE_QUESTION.match(question)
+    keywords = None if match else _ROLE_KEYWORDS.match(question)
+    if keywords:
+        return (keywords["role"] or keywords["role2"]).strip()
     if not match:
         return ""
     # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.

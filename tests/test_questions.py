@@ -43,7 +43,9 @@ def test_alternatives():
      ("Who plays Luke Cage in the Netflix series?", "Luke Cage"),
      ("who is the actor behind Malcolm", "Malcolm"), ("Who's the actress playing Trish?", "Trish"),
      # a description of a role, not its name: no role to search a credit for
-     ("Who was the actor behind the villain Jessica killed in season one?", "")],
+     ("Who was the actor behind the villain Jessica killed in season one?", ""),
+     ("kilgrave actor", "kilgrave"), ("actress playing Trish Walker", "Trish Walker"),
+     ("the best actor", ""), ("Who is the best actor?", "")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role
