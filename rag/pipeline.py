@@ -198,18 +198,17 @@ class Pipeline:
                 out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
         return out
 
-    def conflicting_years(
-        self, question: str, evidence: Sequence[Evidence], lexical: BM25
-    ) -> list[Evidence]:
-        """For a when-question, quotable evidence that gives different years ("expected
+    @staticmethod
+    def conflicting_years(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
+        """For a when-question, the quotable evidence that gives different years ("expected
         ... in 2017" against "touching down in 2018"), best first and one per year; empty
-        when the quotable evidence agrees. An answer must show such a conflict, not pick."""
+        when it agrees. An answer must show such a conflict, not pick a side."""
         if len(question_parts(question)) > 1 or expected_answer_type(question) != "date":
             return []
         asked = years(question)
         chosen: list[Evidence] = []
         seen: set[str] = set()
-        for item in sorted(self.quotable(question, evidence, lexical), key=lambda e: -e.score):
+        for item in sorted(quotable, key=lambda e: -e.score):
             new = years(item.text) - asked - seen
             if new:
                 chosen.append(item)
@@ -276,11 +275,11 @@ class Pipeline:
         quoted = {c.quote for c in citations}
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
             text = ""  # a two-part question answered by halves: quote evidence for both
-        conflict = self.conflicting_years(question, evidence, lexical)
+        quotable = self.quotable(question, evidence, lexical)
+        conflict = self.conflicting_years(question, quotable)
         if conflict:  # the articles disagree: quote each side rather than the model's pick
             text, citations = extractive(conflict, max_quotes=len(conflict), margin=float("inf"))
         if not text:  # nothing the model said holds: quote the evidence if it answers
-            quotable = self.quotable(question, evidence, lexical)
             if quotable:
                 text, citations = extractive(quotable)
             else:  # a refusal cites nothing, not even half an answer given before

@@ -64,14 +64,14 @@ _ALTERNATIVES = re.compile(
 )
 
 
-# "Which magazine did ...", "Which comic book series did ...": the words naming the kind
-# of thing asked for, up to the verb (or the one word after "which" when there is none).
 # Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
 _TITLED = re.compile(
     r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
     r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
 _AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|"
               r"should|may)")
+# "Which magazine did ...", "Which comic book series did ...": the words naming the kind
+# of thing asked for, up to the verb (or the one word after "which" when there is none).
 _WHICH = re.compile(
     rf"^\s*(?:which\s+(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUXILIARY}\b|"
     rf"(?!{_AUXILIARY}\b)(?P<word>[\w-]+))|"
@@ -124,7 +124,8 @@ def addresses_the_assistant(question: str) -> bool:
 
 
 def expected_answer_type(question: str) -> str:
-    """"name" for who-questions, "date" for when, "number" for how many; else ""."""
+    """"name" for who-questions, "date" for when, "number" for how many, "title" for a
+    which-question about a named kind of thing ("Which magazine ..."); else ""."""
     question = core_question(question)
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
@@ -239,6 +240,7 @@ def names_actor(role: str, text: str) -> bool:
 
 
 def years(text: str) -> set[str]:
+    """The four-digit years in `text` ("2017" in "mid-2017")."""
     return set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))
 
 

@@ -31,9 +31,10 @@ STOPWORDS = frozenset(
     "his how i if in into is it its me my no not of on or our she so than that the their them "
     "then there these they this to was we were what when where which who whom why will with "
     "would you your about after also any all more most some such up out over just "
-    # Left by contractions ("wouldn't" -> "wouldn", "t") and function words a question adds
-    # in passing: counted as words the articles lack, they refused answerable questions.
-    "t s d ll re ve wouldn couldn didn doesn isn aren wasn weren won shouldn hasn haven "
+    # Left by contractions ("it'll" -> "ll", "won't" -> "wo not") and function words a
+    # question adds in passing: counted as words the articles lack, they refused answerable
+    # questions.
+    "s d ll re ve m wo ca sha "
     "ever might must may being per let rather quite really very even already much many".split()
 )
 
@@ -69,7 +70,7 @@ def _stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
     return [_stem(w) for w in _WORD.findall(text) if w not in STOPWORDS]
 
 

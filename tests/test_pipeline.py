@@ -225,7 +225,7 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
     lexical = BM25([later.text, earlier.text, again.text, "Rosenberg writes."])
     question = "When does season 2 arrive?"
-    assert pipeline.conflicting_years(question, [later, again, earlier], lexical) == [
-        later, earlier]  # one quote per year, best first
-    assert pipeline.conflicting_years(question, [later, again], lexical) == []  # they agree
-    assert pipeline.conflicting_years("Who plays Jessica?", [later, earlier], lexical) == []
+    quotable = pipeline.quotable(question, [later, again, earlier], lexical)
+    assert pipeline.conflicting_years(question, quotable) == [later, earlier]  # one per year
+    assert pipeline.conflicting_years(question, [later, again]) == []  # they agree
+    assert pipeline.conflicting_years("Who plays Jessica?", [later, earlier]) == []
