@@ -18,6 +18,11 @@ _DATE = re.compile(
     r"October|November|December|next year|this year|last year)\b|"
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
+_RELEASE = re.compile(
+    r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
+    r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?)\b",
+    re.I,
+)
 _NUMBER_WORD = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
@@ -180,6 +185,10 @@ def has_answer_type(question: str, text: str) -> bool:
         asked_words = set(re.findall(r"[a-z]+", asked))
         return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
+        # "When is it coming out?" is answered by the date it comes out, not by the month
+        # its scripts were half written: a release question wants a release sentence.
+        if _RELEASE.search(asked) and not _RELEASE.search(text):
+            return False
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
         asked_words = set(re.findall(r"[a-z]+", asked)) | STOPWORDS | _OPENERS

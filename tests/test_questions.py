@@ -90,6 +90,10 @@ def test_yes_no_questions():
         ("How many episodes will season 2 have?", "It will have ten new episodes.", True),
         ("Who plays Trish?", "Trish Walker (Rachael Taylor) returns.", True),
         ("Who plays Trish?", "Trish returns.", False),
+        # a release question wants the date of a release, not any date
+        ("When is season 2 coming out?", "As of August, the scripts are half written.", False),
+        ("When is season 2 coming out?", "It'll be touching down in 2018.", True),
+        ("When was it renewed?", "As of August, it was renewed.", True),
     ],
 )
 def test_has_answer_type(question, text, holds):
