@@ -13,8 +13,10 @@ import re
 from rag.retrieval import STOPWORDS
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_YEAR = r"(?:1[89]|20)\d\d"
+_WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _DATE = re.compile(
-    r"\b(?:(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    rf"\b(?:(?:{_YEAR}|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|next year|this year|last year)\b|"
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
@@ -60,7 +62,7 @@ _ROLE_KEYWORDS = re.compile(
 )
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
 _SECOND_PART = re.compile(
-    r",?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)", re.I
+    rf",?\s+and\s+(?={_WH_WORD}\b)", re.I
 )
 # "... in 2017 or in 2018?" -> ("2017", "2018")
 _ALTERNATIVES = re.compile(
@@ -112,7 +114,7 @@ _LEAD_IN = re.compile(
     r"^\s*(?:[^?:]{1,80}:\s*|(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell "
     r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
     r"well),?\s+)"
-    r"(?=(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|will|does|did|do)\b)",
+    rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )
 
@@ -177,12 +179,12 @@ def is_yes_no(question: str) -> bool:
 
 def has_answer_type(question: str, text: str) -> bool:
     """Whether `text` holds what the question asks for and does not already say: a name, a
-    date, a count of the thing asked about ("How many episodes?" -> "13 episodes"). True
+    date, a title, a count of the thing asked about ("How many episodes?" -> "13 episodes"). True
     when the question expects no particular type."""
     kind = expected_answer_type(question)
     asked = question.lower()
+    asked_words = set(re.findall(r"[a-z]+", asked))
     if kind == "name":  # "Jessica Jones" does not answer "Who plays Jessica?"
-        asked_words = set(re.findall(r"[a-z]+", asked))
         return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
         # "When is it coming out?" is answered by the date it comes out, not by the month
@@ -191,8 +193,8 @@ def has_answer_type(question: str, text: str) -> bool:
             return False
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
-        asked_words = set(re.findall(r"[a-z]+", asked)) | STOPWORDS | _OPENERS
-        return any(w.lower() not in asked_words for w in _TITLE_WORD.findall(text))
+        known = asked_words | STOPWORDS | _OPENERS
+        return any(w.lower() not in known for w in _TITLE_WORD.findall(text))
     if kind == "number":
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
@@ -250,7 +252,7 @@ def names_actor(role: str, text: str) -> bool:
 
 def years(text: str) -> set[str]:
     """The four-digit years in `text` ("2017" in "mid-2017")."""
-    return set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))
+    return set(re.findall(rf"\b{_YEAR}\b", text))
 
 
 def mentions(text: str, option: str) -> bool:
