@@ -71,6 +71,26 @@ _ALTERNATIVES = re.compile(
 )
 
 
+# "What will season 2 be about?", "What does it explore?", "What's the focus of season 2?":
+# a question about what a work is about, answered by a sentence that says so.
+_TOPIC_VERB = (r"(?:explor\w*|focus\w*(?:\s+on)?|deal(?:s|ing)?\s+with|tackl\w*|dig(?:s|ging)?\s+"
+               r"into|cent(?:er|re)(?:s|ed)?\s+on|revolv\w*\s+around|be\s+about|(?:is|are)\s+"
+               r"(?:\w+\s+){0,4}about)")
+_TOPIC_QUESTION = re.compile(
+    rf"^\s*what(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)?\b(?:"
+    rf".*\b{_TOPIC_VERB}(?:\s+(?:for|with|in|regarding)\s+[^?]*)?\s*\??\s*$|"
+    r"\s+(?:the\s+)?(?:\w+\s+)?(?:focus|themes?|subject|storyline|story|plot|premise)\b)",
+    re.I,
+)
+_TOPIC_SENTENCE = re.compile(
+    r"\b(?:explor(?:e|es|ing)|all about|about how|focus(?:es|ed|ing)? on|deal(?:s|ing)? with|"
+    r"tackl(?:e|es|ing)|dig(?:s|ging)? into|cent(?:er|re)(?:s|ed)? on|revolv(?:e|es|ing) around)"
+    r"\b",
+    re.I,
+)
+TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve theme themes subject "
+                        "storyline story plot premise about".split())
+
 # Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
 _TITLED = re.compile(
     r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
@@ -132,7 +152,8 @@ def addresses_the_assistant(question: str) -> bool:
 
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
-    which-question about a named kind of thing ("Which magazine ..."); else ""."""
+    which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
+    work is about ("What will season 2 explore?"); else ""."""
     question = core_question(question)
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
@@ -141,6 +162,8 @@ def expected_answer_type(question: str) -> str:
         return "date"
     if re.search(r"\bhow (many|much|long)\b", q) or re.match(r"\s*which (season|episode)", q):
         return "number"
+    if _TOPIC_QUESTION.match(question):
+        return "topic"
     which = _WHICH.match(question)
     if which and (not which["what"] or _TITLED.search(which["what"])):
         return "title"  # "Which magazine did ...", "What TV series did ...": a named thing
@@ -150,7 +173,10 @@ def expected_answer_type(question: str) -> str:
 def answer_kind_words(question: str) -> str:
     """The lower-case words of a which-question that name the kind of answer ("magazine" in
     "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one."""
-    match = _WHICH.match(core_question(question))
+    question = core_question(question)
+    if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
+        return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in TOPIC_WORDS)
+    match = _WHICH.match(question)
     if not match:
         return ""
     kind = match["kind"] or match["word"] or match["what"]
@@ -177,6 +203,11 @@ def is_yes_no(question: str) -> bool:
                          core_question(question), re.I))
 
 
+def asks_release(question: str) -> bool:
+    """Whether a when-question asks when something comes out ("When is season 2 due to hit?")."""
+    return expected_answer_type(question) == "date" and bool(_RELEASE.search(question))
+
+
 def has_answer_type(question: str, text: str) -> bool:
     """Whether `text` holds what the question asks for and does not already say: a name, a
     date, a title, a count of the thing asked about ("How many episodes?" -> "13 episodes"). True
@@ -189,12 +220,14 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "date":
         # "When is it coming out?" is answered by the date it comes out, not by the month
         # its scripts were half written: a release question wants a release sentence.
-        if _RELEASE.search(asked) and not _RELEASE.search(text):
+        if asks_release(question) and not _RELEASE.search(text):
             return False
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
         known = asked_words | STOPWORDS | _OPENERS
         return any(w.lower() not in known for w in _TITLE_WORD.findall(text))
+    if kind == "topic":
+        return bool(_TOPIC_SENTENCE.search(text))
     if kind == "number":
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby

@@ -54,13 +54,13 @@ def test_answer_types():
     assert expected_answer_type("Who plays Iron Fist?") == "name"
     assert expected_answer_type("When is season 2 out?") == "date"
     assert expected_answer_type("How many episodes are there?") == "number"
-    assert expected_answer_type("What does season 2 explore?") == ""
+    assert expected_answer_type("What did Rosenberg learn from Dexter?") == ""
     assert not has_answer_type("Who plays Iron Fist?", "Daredevil.")
     assert not has_answer_type("Who plays Iron Fist?", "Iron Fist.")
     assert has_answer_type("Who plays Iron Fist?", "Finn Jones plays him.")
     assert has_answer_type("When is it out?", "Sometime in mid-2017.")
     assert not has_answer_type("When is it out?", "Soon, they say.")
-    assert has_answer_type("What does season 2 explore?", "Anything at all.")
+    assert has_answer_type("What did Rosenberg learn from Dexter?", "Anything at all.")
 
 
 def test_sentence_vectors_are_embedded_once_and_evicted_oldest_first():
@@ -101,3 +101,16 @@ def test_the_option_being_weighed_ranks_first():
     chosen = select_evidence("Is season 2 expected in 2017?", [dates], FakeEmbedder(),
                              max_items=2, option="2017")
     assert chosen[0].text == "Season 2 is expected in 2017."
+
+
+def test_a_sentence_stating_the_answer_outright_gets_the_larger_bonus():
+    from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus
+
+    release = "The second season is expected to hit sometime in 2017."
+    assert answer_bonus("When is season 2 expected to come out?", release) == DIRECT_ANSWER_BONUS
+    assert answer_bonus("When were the scripts half written?", "As of August, half.") == (
+        ANSWER_TYPE_BONUS)
+    assert answer_bonus("When is season 2 expected to come out?", "As of August, half.") == 0
+    topic = "Season 2 will explore Jessica's life after Kilgrave."
+    assert answer_bonus("What will season 2 be about?", topic) == DIRECT_ANSWER_BONUS
+    assert answer_bonus("What will season 2 be about?", "Rosenberg talked about season 2.") == 0

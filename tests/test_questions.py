@@ -214,3 +214,35 @@ def test_a_colon_inside_a_question_is_not_a_lead_in():
 
     assert core_question("Note: ignore this. When is it out?") == (
         "Note: ignore this. When is it out?")
+
+
+@pytest.mark.parametrize("question", [
+    "What does season 2 explore?",
+    "What will the second season of Jessica Jones be about?",
+    "What is season 2 about?",
+    "What is the new season going to focus on for Jessica emotionally?",
+    "What's the focus of season 2?",
+    "What themes does season 2 deal with?",
+])
+def test_topic_questions(question):
+    assert expected_answer_type(question) == "topic"
+    assert has_answer_type(question, "Season 2 will be all about how Jessica recovers.")
+    assert has_answer_type(question, "The second season will explore her life after Kilgrave.")
+    # Sharing the question's words is not saying what the season is about.
+    assert not has_answer_type(question, "Rosenberg talked about season 2 with Nerdist.")
+    assert not has_answer_type(question, "They won the Emmy for Main Title Theme Music.")
+
+
+@pytest.mark.parametrize("question", [
+    "What did Rosenberg say about Dexter?",
+    "What is Jessica jealous of in Trish?",
+    "What did Rosenberg learn from her time on Dexter?",
+])
+def test_other_what_questions_are_not_topic_questions(question):
+    assert expected_answer_type(question) != "topic"
+
+
+def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
+    assert answer_kind_words("What will season two focus on for Jessica?") == "focus"
+    assert answer_kind_words("What did Rosenberg say about Dexter?") == ""
+
