@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from rag.documents import split_sentences
 from rag.evidence import Evidence, TermWeight, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
-from rag.questions import asked_role, credited_actors, has_answer_type, question_parts
+from rag.questions import (
+    answer_kind_words,
+    asked_role,
+    credited_actors,
+    has_answer_type,
+    question_parts,
+)
 from rag.retrieval import STOPWORDS, tokenize
 from rag.types import Citation
 
@@ -74,17 +80,22 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text)) - META_WORDS
 
 
-def support(claim: str, evidence: str, weight: TermWeight = uniform_weight) -> float:
+def support(
+    claim: str, evidence: str, weight: TermWeight = uniform_weight, kind: str = ""
+) -> float:
     """Share of the claim's content words that occur in the evidence (0..1), weighted by
     `weight` (IDF: an invented rare word costs more than a missing "show"); 0 when the
-    claim states a number the evidence does not."""
+    claim states a number the evidence does not. The words of `kind`, the kind of answer
+    asked for, do not count: "The magazine she told is Esquire" is supported by "she told
+    Esquire", for articles name the magazine rather than call it one."""
     if not set(_NUMBER.findall(claim)) <= numbers(evidence):
         return 0.0
     if _NEGATION.search(claim) and not _NEGATION.search(evidence):
         return 0.0  # "was not its first Emmy" from "nabbed their first Emmy"
     if unnamed(claim, evidence):
         return 0.0  # "Melissa Rosenberg and Doug Petrie" from a sentence naming only Petrie
-    return weighted_share(content_words(claim), content_words(evidence).__contains__, weight)
+    return weighted_share(content_words(claim) - content_words(kind),
+                          content_words(evidence).__contains__, weight)
 
 
 def numbers(text: str) -> set[str]:
@@ -159,6 +170,7 @@ def ground(
     scoring below `floor` supports nothing, as it is too weak to be quoted either.
     """
     top = _best_by_part(evidence)
+    kind = answer_kind_words(question)
     roles = dict(enumerate(asked_role(part) for part in question_parts(question)))
     eligible = [e.score >= max(top[e.part] - margin, floor) for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
@@ -171,7 +183,7 @@ def ground(
             continue
         # Keep the model's markers that really support the sentence; otherwise
         # attribute it to the evidence that supports it best.
-        scores = [support(claim.text, e.text, weight) if ok else 0.0
+        scores = [support(claim.text, e.text, weight, kind) if ok else 0.0
                   for e, ok in zip(evidence, eligible, strict=True)]
         # "Who plays X?" is answered only by naming an actor the evidence credits with X.
         scores = [0.0 if roles[e.part] and not any(

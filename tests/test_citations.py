@@ -217,3 +217,15 @@ def test_evidence_below_the_floor_supports_nothing():
     text, _ = ground("The Netflix shows operate more like the films do [1].", [weak],
                      "How do the Netflix shows operate?", floor=0.4)
     assert text
+
+
+def test_the_kind_of_answer_asked_for_need_not_be_in_the_evidence():
+    told = "Rosenberg spoke with Esquire about the second season."
+    assert support("The magazine is Esquire.", told) < 0.6
+    assert support("The magazine is Esquire.", told, kind="magazine") == 1.0
+    p = Passage("e", "Doc", "e.txt", told, 1.0)
+    text, citations = ground("The magazine is Esquire.", [evidence(p, told)],
+                             "Which magazine did Rosenberg speak with?")
+    assert "Esquire [1]" in text and citations[0].quote == told
+    # Only the kind of answer: an invented detail beside it still fails.
+    assert support("The magazine fired Esquire.", told, kind="magazine") < 0.6
