@@ -36,7 +36,7 @@ Turn = tuple[str, str]
 T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
-ROLE_CANDIDATES = 30  # passages searched for an actor credited with the role asked about
+ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited with it
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
@@ -121,7 +121,7 @@ class Pipeline:
             passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
-                credits = [p for p in retriever.retrieve(role, ROLE_CANDIDATES)
+                credits = [p for p in retriever.lexical_retrieve(role, ROLE_CANDIDATES)
                            if names_actor(role, p.text)]
                 passages = _interleave([credits[:1], passages], key=lambda p: p.id)
             if options:  # weighing "2017 or 2018?": passages that name the option come first

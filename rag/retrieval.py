@@ -213,16 +213,24 @@ class HybridRetriever:
         by_id = {p.id: p for p in lexical.passages}
         by_id.update({p.id: p for p in dense})
         top = sorted(fused, key=lambda pid: -fused[pid])[:k]
-        return [
-            Passage(
-                id=pid,
-                document=by_id[pid].metadata.get("title", ""),
-                path=by_id[pid].metadata.get("path", ""),
-                publication=by_id[pid].metadata.get("publication", ""),
-                text=by_id[pid].text,
-                score=round(fused[pid], 6),
-                similarity=round(similarity.get(pid, 0.0), 4),
-            )
-            for pid in top
-            if pid in by_id
-        ]
+        return [_passage(by_id[pid], fused[pid], similarity.get(pid, 0.0))
+                for pid in top if pid in by_id]
+
+    def lexical_retrieve(self, query: str, k: int) -> list[Passage]:
+        """Top `k` passages for `query` by BM25 alone: for a name ("Jessica", "Malcolm"),
+        where the words matter and their meaning does not, and no query is embedded."""
+        lexical = self._lexical_index()
+        return [_passage(lexical.passages[i], score, 0.0)
+                for i, score in lexical.bm25.ranked(query, k)]
+
+
+def _passage(stored: StoredPassage, score: float, similarity: float) -> Passage:
+    return Passage(
+        id=stored.id,
+        document=stored.metadata.get("title", ""),
+        path=stored.metadata.get("path", ""),
+        publication=stored.metadata.get("publication", ""),
+        text=stored.text,
+        score=round(score, 6),
+        similarity=round(similarity, 4),
+    )

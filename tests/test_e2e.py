@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from app import EXAMPLES
 from rag.config import PROJECT_ROOT
 from rag.documents import load_corpus
 from rag.indexer import build_index
@@ -41,6 +42,20 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
         assert c.text in documents[c.path]  # ... taken from the file it names
         assert c.quote and c.quote in c.text
     assert a.timings["completion_tokens"] > 0
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    *zip(EXAMPLES,
+         [("Kilgrave", "trauma"), ("Eka Darville",), ("2018",), ("heart", "generosity")],
+         strict=True),
+    ("who plays jessica", ("Krysten Ritter",)),
+    ("What will the second season be about?", ("Kilgrave", "trauma")),
+])
+def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
+    embedder, generator = real_parts
+    a = Pipeline(settings, embedder=embedder, generator=generator).answer(question)
+    assert not a.refused and any(f in a.text for f in facts), a.text
+    assert all(c.quote in c.text for c in a.citations)
 
 
 def test_unrelated_question_is_refused(settings, real_parts):

@@ -167,6 +167,21 @@ def test_a_role_question_retrieves_the_passage_crediting_the_actor_first(pipelin
     assert "David Tennant" in pipeline.answer("who played kilgrave").text
 
 
+def test_a_role_named_in_most_passages_still_finds_its_credit(pipeline):
+    from rag.questions import names_actor
+
+    # Nearly every passage says "Jessica"; the credit ("Jessica Jones. That series, led by
+    # the fantastic Krysten Ritter") is found by searching every passage naming her.
+    passages = pipeline.retrieve("who plays jessica")
+    assert names_actor("jessica", passages[0].text)
+
+
+def test_lexical_retrieve_ranks_passages_by_the_words_alone(pipeline):
+    passages = pipeline.retriever().lexical_retrieve("Malcolm", 50)
+    assert passages and all("Malcolm" in p.text for p in passages)
+    assert pipeline.retriever().lexical_retrieve("zyzzyva", 5) == []
+
+
 def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(settings):
     from rag.evidence import Evidence
     from rag.retrieval import BM25
