@@ -179,13 +179,13 @@ class Pipeline:
         for "who", a date for "when", an actor credited with the role for "who plays", a
         count for "how many"), and not below `min_evidence_score`.
 
-        Nothing for a part that is mostly about words the corpus never contains, unless
+        Nothing when the question is mostly about words the corpus never contains, unless
         the evidence credits an actor with the role asked about ("Who stars as Jessica
         Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
         """
+        unseen = self.mostly_unseen(question, lexical)
         out: list[Evidence] = []
         for k, part in enumerate(question_parts(question)):
-            unseen = self.mostly_unseen(part, lexical)  # each part on its own words
             items = [e for e in evidence if e.part == k]
             if not items:
                 continue

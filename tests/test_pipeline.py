@@ -197,24 +197,6 @@ def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(setting
     assert pipeline.quotable("Who stars as Trish?", evidence, lexical) == []
 
 
-def test_each_part_of_a_two_part_question_is_checked_for_unseen_words_on_its_own(settings):
-    from rag.evidence import Evidence
-    from rag.retrieval import BM25
-    from rag.types import Passage
-
-    budget = "Rosenberg writes the second season."
-    told = "Rosenberg spoke with Esquire about the scripts."
-    lexical = BM25([budget, told, "The show is a success."])
-    evidence = [
-        Evidence(Passage("a", "Doc", "a.txt", budget, 1.0), budget, 0, len(budget), 0.8),
-        Evidence(Passage("b", "Doc", "b.txt", told, 1.0), told, 0, len(told), 0.8, part=1),
-    ]
-    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
-    question = "What was the budget of the fee, and which magazine did Rosenberg tell?"
-    # The first part is about words the articles lack; the second is not, and is quoted.
-    assert pipeline.quotable(question, evidence, lexical) == evidence[1:]
-
-
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
     from rag.evidence import Evidence
     from rag.retrieval import BM25
