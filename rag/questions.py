@@ -88,8 +88,8 @@ _TOPIC_SENTENCE = re.compile(
     r"\b",
     re.I,
 )
-TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve theme themes subject "
-                        "storyline story plot premise about".split())
+_TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve theme themes "
+                         "subject storyline story plot premise about".split())
 
 # Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
 _TITLED = re.compile(
@@ -175,7 +175,7 @@ def answer_kind_words(question: str) -> str:
     "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one."""
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
-        return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in TOPIC_WORDS)
+        return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
     match = _WHICH.match(question)
     if not match:
         return ""

@@ -245,4 +245,3 @@ def test_other_what_questions_are_not_topic_questions(question):
 def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
     assert answer_kind_words("What will season two focus on for Jessica?") == "focus"
     assert answer_kind_words("What did Rosenberg say about Dexter?") == ""
-
