@@ -53,6 +53,13 @@ _ROLE_QUESTION = re.compile(
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
+# "And Malcolm, who plays him?": the role named first, then asked about
+_ROLE_NAMED_FIRST = re.compile(
+    r"^\s*(?i:(?:and|so|what about|how about)\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+    r"\s*[,:;\u2013\u2014-]+\s*(?i:who\s+(?:plays|played|portrays|portrayed|is playing|will play)"
+    r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
+)
+_PRONOUNS = frozenset("him her them it he she they".split())
 # A search-box query: "kilgrave actor", "actress playing Trish Walker"
 _ROLE_KEYWORDS = re.compile(
     r"^\s*(?:(?:actor|actress)\s+(?:for|of|playing|who plays)\s+(?P<role>(?:[\w'-]+\s*){1,3})|"
@@ -154,6 +161,8 @@ def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
     work is about ("What will season 2 explore?"); else ""."""
+    if _ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
+        return "name"
     question = core_question(question)
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
@@ -239,6 +248,9 @@ def has_answer_type(question: str, text: str) -> bool:
 
 def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
+    named_first = _ROLE_NAMED_FIRST.match(question)
+    if named_first:
+        return named_first["role"]
     question = core_question(question)
     match = _ROLE_QUESTION.match(question)
     keywords = None if match else _ROLE_KEYWORDS.match(question)
@@ -248,6 +260,8 @@ def asked_role(question: str) -> str:
         return ""
     # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.
     phrase = match.group("role").strip()
+    if phrase.lower() in _PRONOUNS:  # "so, who plays him?" leans on an earlier question
+        return ""
     capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", phrase)
     if not capitalised:
         return phrase

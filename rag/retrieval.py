@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     # question adds in passing: counted as words the articles lack, they refused answerable
     # questions.
     "s d ll re ve m wo ca sha "
-    "ever might must may being per let rather quite really very even already much many".split()
+    "ever might must may being per let rather quite really very even already much many here"
+    .split()
 )
 
 
@@ -71,7 +72,9 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
-    return [_stem(w) for w in _WORD.findall(text) if w not in STOPWORDS]
+    # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
+    return [_stem(w) for w in _WORD.findall(text)
+            if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
 class BM25:

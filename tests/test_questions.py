@@ -45,7 +45,12 @@ def test_alternatives():
      # a description of a role, not its name: no role to search a credit for
      ("Who was the actor behind the villain Jessica killed in season one?", ""),
      ("kilgrave actor", "kilgrave"), ("actress playing Trish Walker", "Trish Walker"),
-     ("the best actor", ""), ("Who is the best actor?", "")],
+     ("the best actor", ""), ("Who is the best actor?", ""),
+     # the role named first, then asked about with a pronoun
+     ("And Malcolm, who plays him?", "Malcolm"), ("Trish Walker - who played her?", "Trish Walker"),
+     ("what about Kilgrave: who plays him", "Kilgrave"),
+     # a pronoun alone names no role: the follow-up's history carries it
+     ("so, who plays him?", "")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role
@@ -107,6 +112,7 @@ def test_an_actor_is_credited_with_a_role_given_by_first_name():
 def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("Which actress stars as Jessica in the series?") == "name"
     assert expected_answer_type("Which Netflix executive said so?") == "name"
+    assert expected_answer_type("And Malcolm, who plays him?") == "name"
     assert expected_answer_type("Which comic run did it draw from?") == "title"
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")

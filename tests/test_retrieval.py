@@ -5,6 +5,11 @@ def test_tokenize_drops_stopwords_and_possessives():
     assert tokenize("What is Jessica's season 2 about?") == ["jessica", "season", "2"]
 
 
+def test_tokenize_drops_lone_letters_but_keeps_digits():
+    # "e.g." is no word of the question's subject, and "here" no form of "her"
+    assert tokenize("Is it out, e.g. here in season 2?") == ["season", "2"]
+
+
 def top(bm25: BM25, query: str, k: int) -> list[int]:
     return [i for i, _ in bm25.ranked(query, k)]
 
