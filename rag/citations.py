@@ -21,6 +21,7 @@ from rag.questions import (
     asked_role,
     credited_actors,
     has_answer_type,
+    numbers,
     question_parts,
 )
 from rag.retrieval import STOPWORDS, tokenize
@@ -36,9 +37,6 @@ META_WORDS = frozenset(tokenize(
     "according information provided given based"
 ))
 _NUMBER = re.compile(r"\d+")
-_NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
-    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
-     "seven seventh", "eight eighth", "nine ninth", "ten tenth"], start=1) for word in pair.split()}
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I
 )
@@ -96,13 +94,6 @@ def support(
         return 0.0  # "Melissa Rosenberg and Doug Petrie" from a sentence naming only Petrie
     return weighted_share(content_words(claim) - content_words(kind),
                           content_words(evidence).__contains__, weight)
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
-    all hold "2", so a claim's "Season 2" is found in "the second season"."""
-    words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
-    return set(_NUMBER.findall(text)) | {w for w in words if w}
 
 
 def unnamed(claim: str, evidence: str) -> list[str]:

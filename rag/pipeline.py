@@ -25,6 +25,7 @@ from rag.questions import (
     mentions,
     names_actor,
     question_parts,
+    unmentioned_numbers,
     years,
 )
 from rag.retrieval import BM25, HybridRetriever, tokenize
@@ -238,7 +239,10 @@ class Pipeline:
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
         best = max((p.similarity for p in passages), default=0.0)
-        if best < self.settings.min_relevance:
+        # "Has Netflix confirmed a season 3?" of articles that never mention a third season:
+        # whatever they say about season 2 does not answer it.
+        if best < self.settings.min_relevance or unmentioned_numbers(
+                question, [p.text for p in passages]):
             timings.update(first_token_ms=0.0, total_ms=_ms(started),
                            prompt_tokens=0, completion_tokens=0)
             yield prompts.REFUSAL

@@ -9,6 +9,7 @@ without a name).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag.retrieval import STOPWORDS
 
@@ -25,9 +26,16 @@ _RELEASE = re.compile(
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?)\b",
     re.I,
 )
+# Numbers written as words, as their digits: "the second season" and "season two" hold "2".
+_NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
+    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
+     "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh",
+     "twelve twelfth"], start=1) for word in pair.split()}
+_CARDINALS = [w for w in _NUMBER_WORDS if not w.endswith(("st", "nd", "rd", "th"))]
+# A count: "13 episodes", "ten new episodes", "a dozen".
 _NUMBER_WORD = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
+    rf"\b(?:\d+|{'|'.join(_CARDINALS)}|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|dozen)\b",
     re.I,
 )
 # A capitalised run holding one of these names a work, an award or a firm, not a person:
@@ -300,6 +308,21 @@ def names_actor(role: str, text: str) -> bool:
 def years(text: str) -> set[str]:
     """The four-digit years in `text` ("2017" in "mid-2017")."""
     return set(re.findall(rf"\b{_YEAR}\b", text))
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
+    all hold "2", so a claim's "Season 2" is found in "the second season"."""
+    words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
+    return set(re.findall(r"\d+", text)) | {w for w in words if w}
+
+
+def unmentioned_numbers(question: str, texts: Sequence[str]) -> set[str]:
+    """The numbers the question names that none of `texts` holds: "season 3" asked of
+    passages that only ever speak of seasons 1 and 2. "One" is left out, being as often a
+    pronoun ("before this one") as a number."""
+    asked = numbers(re.sub(r"\bone\b", "", question, flags=re.I))
+    return asked - set().union(*map(numbers, texts)) if asked else set()
 
 
 def mentions(text: str, option: str) -> bool:

@@ -65,6 +65,19 @@ def test_question_about_what_the_corpus_never_mentions_is_refused(settings, fake
     assert a.refused and a.text == REFUSAL
 
 
+def test_a_number_the_passages_never_mention_is_refused_without_the_model(settings,
+                                                                        fake_embedder):
+    # The articles speak of seasons 1 and 2: nothing they say answers a question about a 7th.
+    generator = FakeGenerator(reply="Yes, Netflix renewed it for a second season [1].")
+    pipeline = Pipeline(settings.with_(min_relevance=0.0, min_evidence_score=0.0),
+                        embedder=fake_embedder, generator=generator)
+    for question in ("Has Netflix confirmed a season 7?", "Is a seventh season coming?"):
+        a = pipeline.answer(question)
+        assert a.refused and a.text == REFUSAL and a.citations == []
+    assert generator.prompts == []
+    assert not pipeline.answer("Has Netflix confirmed a second season?").refused
+
+
 def test_unsupported_reply_falls_back_to_quoting_relevant_evidence(settings, fake_embedder):
     pipeline = Pipeline(settings.with_(min_relevance=0.0, min_evidence_score=0.0),
                         embedder=fake_embedder,

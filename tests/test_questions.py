@@ -118,6 +118,17 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
 
+def test_numbers_and_the_ones_no_text_mentions():
+    from rag.questions import numbers, unmentioned_numbers
+
+    assert numbers("the second season, season two, Season 2 and 13 episodes") == {"2", "13"}
+    assert unmentioned_numbers("Has Netflix confirmed a season 3?", ["seasons 1 and two"]) == {"3"}
+    assert unmentioned_numbers("Is a third season coming?", ["the third season"]) == set()
+    # "one" is as often a pronoun as a number
+    assert unmentioned_numbers("What show came before this one?", ["Dexter"]) == set()
+    assert unmentioned_numbers("Who plays Trish?", []) == set()
+
+
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
     from rag.questions import names
 
