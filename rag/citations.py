@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import Evidence, TermWeight, uniform_weight, weighted_share
+from rag.evidence import MIN_WORDS, Evidence, TermWeight, uniform_weight, weighted_share
 from rag.prompts import EXTRACTIVE_PREFIX
 from rag.questions import (
     answer_kind_words,
@@ -169,7 +169,12 @@ def ground(
     for claim in _claims(raw, len(evidence)):
         # An echo of the question, or no name for a who-question ("Daredevil" for
         # "Who plays Iron Fist?"), is not an answer, however well supported.
-        if (not adds_information(claim.text, question) or not has_answer_type(question, claim.text)
+        # A bare "2018." or "The Defenders." says nothing of what it answers: the small
+        # model's bare replies were mostly a wrong pick from the evidence, so the evidence
+        # sentence itself is quoted instead. A bare actor is checked against the credit below.
+        bare = len(claim.text.split()) < MIN_WORDS and not any(roles.values())
+        if (bare or not adds_information(claim.text, question)
+                or not has_answer_type(question, claim.text)
                 or claim.text.rstrip().endswith("?")):  # a question back is no answer
             continue
         # Keep the model's markers that really support the sentence; otherwise
