@@ -163,6 +163,7 @@ def ground(
     top = _best_by_part(evidence)
     kind = answer_kind_words(question)
     roles = dict(enumerate(asked_role(part) for part in question_parts(question)))
+    asks_for_an_actor = any(roles.values())
     eligible = [e.score >= max(top[e.part] - margin, floor) for e in evidence]
     cited: list[int] = []  # evidence indexes in marker order
     sentences: list[str] = []
@@ -172,7 +173,7 @@ def ground(
         # A bare "2018." or "The Defenders." says nothing of what it answers: the small
         # model's bare replies were mostly a wrong pick from the evidence, so the evidence
         # sentence itself is quoted instead. A bare actor is checked against the credit below.
-        bare = len(claim.text.split()) < MIN_WORDS and not any(roles.values())
+        bare = len(claim.text.split()) < MIN_WORDS and not asks_for_an_actor
         if (bare or not adds_information(claim.text, question)
                 or not has_answer_type(question, claim.text)
                 or claim.text.rstrip().endswith("?")):  # a question back is no answer

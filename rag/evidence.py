@@ -19,12 +19,12 @@ from rag.documents import split_sentences
 from rag.embeddings import Embedder
 from rag.questions import (
     asked_role,
-    asks_release,
     expected_answer_type,
     has_answer_type,
     is_yes_no,
     mentions,
     names_actor,
+    states_outright,
 )
 from rag.retrieval import tokenize
 from rag.types import Passage
@@ -83,12 +83,8 @@ def answer_bonus(question: str, sentence: str, option: str = "") -> float:
     date, and most of all an actor credited with the role, or the `option` of an "A or
     B?" question that is being weighed."""
     bonus = 0.0
-    kind = expected_answer_type(question)
-    if kind and has_answer_type(question, sentence):
-        # "Season 2 will explore ...", "... expected to hit in 2017" state outright what a
-        # season is about, or when it comes out.
-        outright = kind == "topic" or asks_release(question)
-        bonus += DIRECT_ANSWER_BONUS if outright else ANSWER_TYPE_BONUS
+    if expected_answer_type(question) and has_answer_type(question, sentence):
+        bonus += DIRECT_ANSWER_BONUS if states_outright(question) else ANSWER_TYPE_BONUS
     if names_actor(asked_role(question), sentence):
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):

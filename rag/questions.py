@@ -225,6 +225,13 @@ def asks_release(question: str) -> bool:
     return expected_answer_type(question) == "date" and bool(_RELEASE.search(question))
 
 
+def states_outright(question: str) -> bool:
+    """Whether the question is answered by a sentence that says it outright: what a season
+    is about ("Season 2 will explore ..."), or when something comes out ("... expected to
+    hit in 2017"), rather than by any sentence holding a name or a date."""
+    return expected_answer_type(question) == "topic" or asks_release(question)
+
+
 def has_answer_type(question: str, text: str) -> bool:
     """Whether `text` holds what the question asks for and does not already say: a name, a
     date, a title, a count of the thing asked about ("How many episodes?" -> "13 episodes"). True

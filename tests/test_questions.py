@@ -118,6 +118,15 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
 
+def test_topic_and_release_questions_want_a_sentence_that_states_the_answer_outright():
+    from rag.questions import states_outright
+
+    assert states_outright("What will season 2 be about?")
+    assert states_outright("When is season 2 coming out?")
+    assert not states_outright("When was it renewed?")
+    assert not states_outright("Who plays Malcolm?")
+
+
 def test_numbers_and_the_ones_no_text_mentions():
     from rag.questions import numbers, unmentioned_numbers
 
