@@ -20,6 +20,7 @@ from rag.questions import (
     answer_kind_words,
     asked_role,
     credited_actors,
+    digits,
     has_answer_type,
     numbers,
     question_parts,
@@ -36,7 +37,6 @@ META_WORDS = frozenset(tokenize(
     "answer question evidence article passage text source mention mentioned say says said "
     "according information provided given based"
 ))
-_NUMBER = re.compile(r"\d+")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I
 )
@@ -86,7 +86,7 @@ def support(
     claim states a number the evidence does not. The words of `kind`, the kind of answer
     asked for, do not count: "The magazine she told is Esquire" is supported by "she told
     Esquire", for articles name the magazine rather than call it one."""
-    if not set(_NUMBER.findall(claim)) <= numbers(evidence):
+    if not digits(claim) <= numbers(evidence):
         return 0.0
     if _NEGATION.search(claim) and not _NEGATION.search(evidence):
         return 0.0  # "was not its first Emmy" from "nabbed their first Emmy"

@@ -15,6 +15,7 @@ from rag.retrieval import STOPWORDS
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _YEAR = r"(?:1[89]|20)\d\d"
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _DATE = re.compile(
     rf"\b(?:(?:{_YEAR}|January|February|March|April|May|June|July|August|September|"
@@ -317,11 +318,17 @@ def years(text: str) -> set[str]:
     return set(re.findall(rf"\b{_YEAR}\b", text))
 
 
+def digits(text: str) -> set[str]:
+    """The numbers written in digits in `text`, thousands separators dropped ("1,000" and
+    "1000" are one number; "seasons 2,3" are two)."""
+    return {n.replace(",", "") for n in _DIGITS.findall(text)}
+
+
 def numbers(text: str) -> set[str]:
     """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
     all hold "2", so a claim's "Season 2" is found in "the second season"."""
     words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
-    return set(re.findall(r"\d+", text)) | {w for w in words if w}
+    return digits(text) | {w for w in words if w}
 
 
 def unmentioned_numbers(question: str, texts: Sequence[str]) -> set[str]:

@@ -72,6 +72,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "1,000" is the word "1000"
     # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
     return [_stem(w) for w in _WORD.findall(text)
             if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]

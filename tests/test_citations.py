@@ -117,6 +117,8 @@ def test_preamble_and_quotes_are_trimmed():
 
 def test_numbers_absent_from_the_evidence_are_not_supported():
     assert support("Trish became a hero in 2019", "Trish wants to become a hero.") == 0.0
+    assert support("It drew 1,000 fans", "It drew 100 fans") == 0.0
+    assert support("It drew 1,000 fans", "It drew 1000 fans") == 1.0
 
 
 def test_rare_invented_words_weigh_more_than_common_ones():

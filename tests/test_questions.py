@@ -136,6 +136,9 @@ def test_numbers_and_the_ones_no_text_mentions():
     # "one" is as often a pronoun as a number
     assert unmentioned_numbers("What show came before this one?", ["Dexter"]) == set()
     assert unmentioned_numbers("Who plays Trish?", []) == set()
+    # thousands separators are how a number is written, not two numbers
+    assert numbers("1,000 fans, seasons 2,3 and 20,00") == {"1000", "2", "3", "20", "00"}
+    assert unmentioned_numbers("Did 1,000 fans sign it?", ["1000 fans signed"]) == set()
 
 
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():

@@ -10,6 +10,10 @@ def test_tokenize_drops_lone_letters_but_keeps_digits():
     assert tokenize("Is it out, e.g. here in season 2?") == ["season", "2"]
 
 
+def test_tokenize_reads_a_thousands_separator_as_part_of_the_number():
+    assert tokenize("1,000,000 fans in 2,3 cities") == ["1000000", "fan", "2", "3", "citi"]
+
+
 def top(bm25: BM25, query: str, k: int) -> list[int]:
     return [i for i, _ in bm25.ranked(query, k)]
 
