@@ -26,6 +26,7 @@ EXAMPLES = [
 TITLE = "Ask the articles"
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
 MAX_UPLOAD = "10mb"
+CLOSEST_CHARS = 400  # how much of the closest passage a refusal shows
 
 Stream = Callable[[str, Sequence[tuple[str, str]]], Iterator["str | Answer"]]
 Progress = Callable[[int, int], None]
@@ -66,7 +67,8 @@ def render_sources(answer: Answer | None) -> str:
     if answer is None:
         return "<p class='muted'>Cited passages will appear here.</p>"
     if answer.refused or not answer.citations:
-        return "<p class='muted refused-note'>No passage in the articles answers this.</p>"
+        return _closest(answer) or (
+            "<p class='muted refused-note'>No passage in the articles answers this.</p>")
     items = []
     for c in answer.citations:
         source = html.escape(c.document)
@@ -77,6 +79,23 @@ def render_sources(answer: Answer | None) -> str:
             f"<div class='muted'>{html.escape(c.path)}</div><p>{_highlight(c)}</p></div>"
         )
     return "\n".join(items)
+
+
+def _closest(answer: Answer) -> str:
+    """The best relevant passage under a refusal, labelled as such. A question worded away
+    from the articles can be refused although they answer it; the reader can judge the
+    passage itself, which is never shown as a cited answer."""
+    floor = Settings.from_env().min_relevance
+    relevant = [p for p in answer.passages if p.similarity >= floor]
+    if not relevant:
+        return ""
+    best = relevant[0]
+    text = " ".join(best.text.split())
+    text = html.escape(text[:CLOSEST_CHARS]) + ("…" if len(text) > CLOSEST_CHARS else "")
+    return ("<p class='muted refused-note'>No passage answers this clearly enough to cite. "
+            "The closest one found:</p>"
+            f"<div class='source closest'><div><b>{html.escape(best.document)}</b></div>"
+            f"<div class='muted'>{html.escape(best.path)}</div><p>{text}</p></div>")
 
 
 def render_passages(answer: Answer | None) -> str:
@@ -208,6 +227,7 @@ def status_line() -> str:
 CSS = """
 .chip { color: #1d4ed8; font-weight: 600; }
 .source { border-left: 3px solid #1d4ed8; padding: 4px 10px; margin-bottom: 12px; }
+.source.closest { border-left-color: #d1d5db; }
 .source mark { background: #fde68a; padding: 0 2px; }
 .muted { color: #6b7280; font-size: 0.9em; }
 .refused { color: #92400e; background: #fef3c7; padding: 6px 10px; border-radius: 6px; }

@@ -41,7 +41,18 @@ def test_refusal_has_its_own_look():
     refused = Answer("q", "I could not find this in the articles.", [], [PASSAGE], refused=True)
     messages, sources, _ = list(app.chat("Capital of France?", [], stream=scripted(refused)))[-1]
     assert messages[-1]["content"].startswith('<div class="refused">🔎')
+    # the closest relevant passage is shown, escaped and labelled, never as a citation
+    assert "No passage answers this clearly enough to cite. The closest one found" in sources
+    assert "Season 2 explores &lt;trauma&gt;. More text." in sources
+    assert "<mark>" not in sources and "chip" not in sources
+
+
+def test_a_refusal_shows_no_passage_below_the_relevance_threshold():
+    unrelated = Passage("p2", "Doc", "b.txt", "Unrelated text.", 0.01, "", 0.05)
+    refused = Answer("q", "I could not find this in the articles.", [], [unrelated], refused=True)
+    sources = app.render_sources(refused)
     assert "No passage in the articles answers this" in sources
+    assert "Unrelated text" not in sources and "closest" not in sources
 
 
 def test_errors_are_shown_not_raised():
