@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.retrieval import STOPWORDS
+from rag.retrieval import STOPWORDS, THOUSANDS_SEPARATOR
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _YEAR = r"(?:1[89]|20)\d\d"
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _DATE = re.compile(
     rf"\b(?:(?:{_YEAR}|January|February|March|April|May|June|July|August|September|"
@@ -321,7 +320,7 @@ def years(text: str) -> set[str]:
 def digits(text: str) -> set[str]:
     """The numbers written in digits in `text`, thousands separators dropped ("1,000" and
     "1000" are one number; "seasons 2,3" are two)."""
-    return {n.replace(",", "") for n in _DIGITS.findall(text)}
+    return set(re.findall(r"\d+", THOUSANDS_SEPARATOR.sub("", text)))
 
 
 def numbers(text: str) -> set[str]:

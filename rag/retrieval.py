@@ -39,6 +39,8 @@ STOPWORDS = frozenset(
     .split()
 )
 
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}\b)")  # the comma of "1,000", not of "2,3"
+
 
 def _stem(word: str) -> str:
     """A light suffix stripper that gives a word's forms one stem: "runs", "running" ->
@@ -72,7 +74,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "1,000" is the word "1000"
+    text = THOUSANDS_SEPARATOR.sub("", text)  # "1,000" is the word "1000"
     # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
     return [_stem(w) for w in _WORD.findall(text)
             if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
