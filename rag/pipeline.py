@@ -20,11 +20,13 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_role,
+    asks_release,
     expected_answer_type,
     has_answer_type,
     mentions,
     names_actor,
     question_parts,
+    release_years,
     unmentioned_numbers,
     years,
 )
@@ -38,6 +40,7 @@ T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
 ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited with it
+RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
@@ -129,7 +132,26 @@ class Pipeline:
                 option = options[k]
                 passages.sort(key=lambda p: not mentions(p.text, option))
             found.append(passages[:top_k])
+        if len(parts) == 1 and asks_release(question):
+            found[0] = self.other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
+
+    def other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """`passages`, their last ones given up for passages that give another year for the
+        release asked about: articles that disagree ("expected ... in 2017" against "touching
+        down in 2018") must both reach the answer, however differently they are worded."""
+        if not passages:
+            return passages
+        seen = set().union(*(release_years(question, p.text) for p in passages))
+        ids = {p.id for p in passages}
+        extra: list[Passage] = []
+        for p in self.retriever().lexical_retrieve(question, RELEASE_CANDIDATES):
+            new = release_years(question, p.text) - seen
+            if new and p.id not in ids:
+                extra.append(p)
+                seen |= new
+        extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
+        return [*passages[: len(passages) - len(extra)], *extra]
 
     def select_evidence(
         self, question: str, passages: Sequence[Passage], lexical: BM25 | None = None
@@ -183,6 +205,10 @@ class Pipeline:
         Nothing when the question is mostly about words the corpus never contains, unless
         the evidence credits an actor with the role asked about ("Who stars as Jessica
         Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
+
+        For a question about when something comes out, once anything is quotable, so is
+        all evidence that gives a year for that release, however it scores: a source that
+        disagrees with the best one must be shown (see `conflicting_years`).
         """
         unseen = self.mostly_unseen(question, lexical)
         out: list[Evidence] = []
@@ -197,6 +223,10 @@ class Pipeline:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
             elif not unseen:
                 out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+        if out and len(question_parts(question)) == 1 and asks_release(question):
+            floor = self.settings.min_evidence_score
+            out += [e for e in evidence
+                    if e not in out and e.score >= floor and release_years(question, e.text)]
         return out
 
     @staticmethod

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.retrieval import STOPWORDS, THOUSANDS_SEPARATOR
+from rag.documents import split_sentences
+from rag.retrieval import STOPWORDS, THOUSANDS_SEPARATOR, tokenize
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -26,6 +27,9 @@ _RELEASE = re.compile(
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?)\b",
     re.I,
 )
+# Words of a release question that say nothing of what comes out ("When is season 2 expected?").
+_RELEASE_ASIDES = frozenset(tokenize("expected due planned slated scheduled date"))
+_CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # Numbers written as words, as their digits: "the second season" and "season two" hold "2".
 _NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
     ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
@@ -223,6 +227,31 @@ def is_yes_no(question: str) -> bool:
 def asks_release(question: str) -> bool:
     """Whether a when-question asks when something comes out ("When is season 2 due to hit?")."""
     return expected_answer_type(question) == "date" and bool(_RELEASE.search(question))
+
+
+def release_years(question: str, text: str) -> set[str]:
+    """The years `text` gives for when the subject of a release question comes out: from
+    each sentence that names a release and every word of the subject ("season 2" matches
+    "the second season"), the years of its clauses that name the subject too. "It'll be
+    touching down in 2018, after the release of ... The Defenders" gives no year for The
+    Defenders."""
+    subject = _subject_words(_RELEASE.sub(" ", question)) - _RELEASE_ASIDES
+    if not subject or not years(text) or not _RELEASE.search(text):
+        return set()
+    found: set[str] = set()
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if _RELEASE.search(sentence) and subject <= _subject_words(sentence):
+            for clause in _CLAUSE.split(sentence):
+                if subject & _subject_words(clause):
+                    found |= years(clause)
+    return found
+
+
+def _subject_words(text: str) -> set[str]:
+    """Content words, with numbers as digits whether written "2", "two" or "second"."""
+    spelled = re.sub(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", " ", text, flags=re.I)
+    return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
 
 
 def states_outright(question: str) -> bool:

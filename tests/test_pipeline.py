@@ -257,3 +257,21 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     assert pipeline.conflicting_years(question, quotable) == [later, earlier]  # one per year
     assert pipeline.conflicting_years(question, [later, again]) == []  # they agree
     assert pipeline.conflicting_years("Who plays Jessica?", [later, earlier]) == []
+    # A source that gives season 2 another year is quotable however low it scores (above
+    # min_evidence_score); a year for something else is not.
+    low = item("The second season of the show is expected to hit sometime in 2017.", 0.55)
+    other = item("The Defenders will hit Netflix in 2019.", 0.6)
+    quotable = pipeline.quotable(question, [later, again, other, low], lexical)
+    assert low in quotable and other not in quotable
+    assert pipeline.conflicting_years(question, quotable) == [later, low]
+
+
+def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline):
+    question = "When is season 2 expected to come out?"
+    unrelated = pipeline.retrieve("Who plays Malcolm?")
+    assert not any("sometime in 2017" in p.text for p in unrelated)
+    widened = pipeline.other_release_years(question, unrelated)
+    assert len(widened) == len(unrelated) and widened[0] == unrelated[0]
+    assert any("expected to hit sometime in 2017" in p.text for p in widened)
+    # passages that already give every year there is are left as they are
+    assert pipeline.other_release_years(question, widened) == widened

@@ -141,6 +141,20 @@ def test_numbers_and_the_ones_no_text_mentions():
     assert unmentioned_numbers("Did 1,000 fans sign it?", ["1000 fans signed"]) == set()
 
 
+def test_the_years_a_text_gives_for_a_release():
+    from rag.questions import release_years
+
+    text = ("The first season is on Netflix, with the second season expected to hit in 2017. "
+            "It'll be touching down in 2018, after the release of The Defenders. "
+            "Before season two rolls around, possibly in 2019, Ritter is busy.")
+    # "season 2" is "the second season"; "rolls around" names no release
+    assert release_years("When is season 2 expected to come out?", text) == {"2017"}
+    assert release_years("When does season two premiere?", text) == {"2017"}
+    # The Defenders is named in the sentence, but the year belongs to another clause
+    assert release_years("When is The Defenders released?", text) == set()
+    assert release_years("When does it come out?", "It comes out in 2018.") == set()
+
+
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
     from rag.questions import names
 
