@@ -133,10 +133,10 @@ class Pipeline:
                 passages.sort(key=lambda p: not mentions(p.text, option))
             found.append(passages[:top_k])
         if len(parts) == 1 and asks_release(question):
-            found[0] = self.other_release_years(question, found[0])
+            found[0] = self.with_other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
-    def other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
+    def with_other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
         """`passages`, their last ones given up for passages that give another year for the
         release asked about: articles that disagree ("expected ... in 2017" against "touching
         down in 2018") must both reach the answer, however differently they are worded."""

@@ -35,6 +35,7 @@ _NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
     ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
      "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh",
      "twelve twelfth"], start=1) for word in pair.split()}
+_SPELLED_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
 _CARDINALS = [w for w in _NUMBER_WORDS if not w.endswith(("st", "nd", "rd", "th"))]
 # A count: "13 episodes", "ten new episodes", "a dozen".
 _NUMBER_WORD = re.compile(
@@ -235,7 +236,7 @@ def release_years(question: str, text: str) -> set[str]:
     "the second season"), the years of its clauses that name the subject too. "It'll be
     touching down in 2018, after the release of ... The Defenders" gives no year for The
     Defenders."""
-    subject = _subject_words(_RELEASE.sub(" ", question)) - _RELEASE_ASIDES
+    subject = _subject_words(_RELEASE.sub(" ", question))
     if not subject or not years(text) or not _RELEASE.search(text):
         return set()
     found: set[str] = set()
@@ -250,7 +251,7 @@ def release_years(question: str, text: str) -> set[str]:
 
 def _subject_words(text: str) -> set[str]:
     """Content words, with numbers as digits whether written "2", "two" or "second"."""
-    spelled = re.sub(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", " ", text, flags=re.I)
+    spelled = _SPELLED_NUMBER.sub(" ", text)
     return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
 
 

@@ -270,8 +270,8 @@ def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline)
     question = "When is season 2 expected to come out?"
     unrelated = pipeline.retrieve("Who plays Malcolm?")
     assert not any("sometime in 2017" in p.text for p in unrelated)
-    widened = pipeline.other_release_years(question, unrelated)
+    widened = pipeline.with_other_release_years(question, unrelated)
     assert len(widened) == len(unrelated) and widened[0] == unrelated[0]
     assert any("expected to hit sometime in 2017" in p.text for p in widened)
     # passages that already give every year there is are left as they are
-    assert pipeline.other_release_years(question, widened) == widened
+    assert pipeline.with_other_release_years(question, widened) == widened
