@@ -10,7 +10,7 @@ a cited fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
@@ -218,16 +218,26 @@ def _best_by_part(evidence: Sequence[Evidence]) -> dict[int, float]:
 
 
 def extractive(
-    evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1
+    evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1,
+    widen: Callable[[Evidence], Evidence] | None = None,
 ) -> tuple[str, list[Citation]]:
     """The best evidence quoted and cited, plus the runner-up when it scores nearly as well
     (a near tie is often the other half of the answer, or another article that disagrees).
-    A two-part question gets this for each part."""
+    A two-part question gets this for each part. `widen` may give a quote more of its
+    passage, unless that would run into another quote."""
     best = _best_by_part(evidence)
     chosen: list[Evidence] = []
     for part in best:
         near = [e for e in evidence if e.part == part and e.score >= best[part] - margin]
         chosen += [e for e in sorted(near, key=lambda e: -e.score)[:max_quotes]
                    if e not in chosen]
+    if widen:
+        wide = [widen(e) for e in chosen]
+        chosen = [w if not any(_overlap(w, other) for other in chosen if other is not e) else e
+                  for e, w in zip(chosen, wide, strict=True)]
     quotes = " ".join(f"\u201c{e.text}\u201d [{i + 1}]" for i, e in enumerate(chosen))
     return EXTRACTIVE_PREFIX + quotes, [_citation(i + 1, e) for i, e in enumerate(chosen)]
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a.passage.id == b.passage.id and a.start < b.end and b.start < a.end

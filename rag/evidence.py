@@ -12,7 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rag.documents import split_sentences
@@ -47,6 +47,10 @@ ANSWER_TYPE_BONUS = 0.15
 # A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
 # Malcolm?", or "... expected in 2017" when weighing the 2017 option of "2017 or 2018?".
 DIRECT_ANSWER_BONUS = 0.3
+# The sentence after a quote joins it when it shares at least this (IDF-weighted) share of
+# the question's words: below it, the shared words are "season" or "Jessica", which every
+# sentence has.
+FOLLOWING_SENTENCE_OVERLAP = 0.05
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,21 @@ def answer_bonus(question: str, sentence: str, option: str = "") -> float:
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS
     return bonus
+
+
+def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -> Evidence:
+    """`item` together with the sentence after it in its passage, when that sentence also
+    bears on the question. News copy often names a topic in one sentence and gives the
+    specifics in the next ("... busy hitting various award ceremonies." then "The show,
+    which earned a highly coveted Peabody Award ..."), and only the next answers."""
+    text = item.passage.text
+    following = [(s, e) for s, e in split_sentences(text) if s >= item.end][:1]
+    for start, end in following:
+        sentence = text[start:end]
+        if (_ENDS_SENTENCE.search(sentence)
+                and lexical_overlap(question, sentence, weight) > FOLLOWING_SENTENCE_OVERLAP):
+            return replace(item, text=text[item.start:end], end=end)
+    return item
 
 
 class SentenceVectors:

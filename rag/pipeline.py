@@ -13,7 +13,7 @@ from rag import prompts
 from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
-from rag.evidence import Evidence, select_evidence, weighted_share
+from rag.evidence import Evidence, select_evidence, weighted_share, with_following_sentence
 from rag.generation import Generator, Message, load_generator
 from rag.questions import (
     addresses_the_assistant,
@@ -315,7 +315,8 @@ class Pipeline:
             text, citations = extractive(conflict, max_quotes=len(conflict), margin=float("inf"))
         if not text:  # nothing the model said holds: quote the evidence if it answers
             if quotable:
-                text, citations = extractive(quotable)
+                text, citations = extractive(quotable, widen=lambda e: with_following_sentence(
+                    e, question, lexical.term_weight))
             else:  # a refusal cites nothing, not even half an answer given before
                 text, citations, refused = prompts.REFUSAL, [], True
         timings["total_ms"] = _ms(started)

@@ -152,6 +152,17 @@ def test_extractive_quotes_a_near_tie_and_skips_a_distant_runner_up():
     assert "[2]" in text and "[3]" not in text
 
 
+def test_a_widened_quote_never_runs_into_another_quote():
+    def to_passage_end(e):
+        return replace(e, text=e.passage.text[e.start:], end=len(e.passage.text))
+
+    both = [scored(EVIDENCE[1], 1.0), scored(EVIDENCE[2], 0.95)]  # two sentences of P2
+    _, cites = extractive(both, widen=to_passage_end)
+    assert [c.quote for c in cites] == [EVIDENCE[1].text, EVIDENCE[2].text]
+    _, cites = extractive([scored(EVIDENCE[1], 1.0)], widen=to_passage_end)
+    assert [c.quote for c in cites] == [P2.text]
+
+
 def test_extractive_quotes_the_best_of_each_part_of_a_two_part_question():
     parts = [scored(EVIDENCE[2], 1.2, part=0), scored(EVIDENCE[0], 0.9, part=0),
              scored(EVIDENCE[1], 0.7, part=1)]

@@ -1,4 +1,11 @@
-from rag.evidence import candidate_spans, lexical_overlap, select_evidence
+from rag.evidence import (
+    Evidence,
+    candidate_spans,
+    lexical_overlap,
+    select_evidence,
+    uniform_weight,
+    with_following_sentence,
+)
 from rag.questions import expected_answer_type, has_answer_type
 from rag.types import Passage
 from tests.conftest import FakeEmbedder
@@ -114,3 +121,24 @@ def test_a_sentence_stating_the_answer_outright_gets_the_larger_bonus():
     topic = "Season 2 will explore Jessica's life after Kilgrave."
     assert answer_bonus("What will season 2 be about?", topic) == DIRECT_ANSWER_BONUS
     assert answer_bonus("What will season 2 be about?", "Rosenberg talked about season 2.") == 0
+
+
+AWARDS = Passage("p3", "Doc 3", "c.txt",
+                 "The show has been busy at award ceremonies. It earned a Peabody Award and a "
+                 "Hugo Award. The weather was nice.", 0.03)
+
+
+def test_the_following_sentence_joins_a_quote_when_it_bears_on_the_question():
+    first = AWARDS.text.index(" It")
+    item = Evidence(AWARDS, AWARDS.text[:first], 0, first, 1.0)
+    wide = with_following_sentence(item, "Which awards did the show win?", uniform_weight)
+    assert wide.text == AWARDS.text[wide.start:wide.end]  # still a verbatim span
+    assert wide.text.endswith("Hugo Award.") and wide.start == 0 and wide.score == 1.0
+    # The next sentence shares no word with this question: the quote stays as it was.
+    assert with_following_sentence(item, "Which ceremonies was it at?", uniform_weight) == item
+
+
+def test_the_last_sentence_of_a_passage_has_nothing_to_join():
+    start = AWARDS.text.index("The weather")
+    item = Evidence(AWARDS, AWARDS.text[start:], start, len(AWARDS.text), 1.0)
+    assert with_following_sentence(item, "What was the weather like?", uniform_weight) == item
