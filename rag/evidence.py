@@ -47,7 +47,7 @@ ANSWER_TYPE_BONUS = 0.15
 # A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
 # Malcolm?", or "... expected in 2017" when weighing the 2017 option of "2017 or 2018?".
 DIRECT_ANSWER_BONUS = 0.3
-# The sentence after a quote joins it when it shares at least this (IDF-weighted) share of
+# The sentence after a quote joins it when it shares more than this (IDF-weighted) share of
 # the question's words: below it, the shared words are "season" or "Jessica", which every
 # sentence has.
 FOLLOWING_SENTENCE_OVERLAP = 0.05
@@ -102,13 +102,15 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     specifics in the next ("... busy hitting various award ceremonies." then "The show,
     which earned a highly coveted Peabody Award ..."), and only the next answers."""
     text = item.passage.text
-    following = [(s, e) for s, e in split_sentences(text) if s >= item.end][:1]
-    for start, end in following:
-        sentence = text[start:end]
-        if (_ENDS_SENTENCE.search(sentence)
-                and lexical_overlap(question, sentence, weight) > FOLLOWING_SENTENCE_OVERLAP):
-            return replace(item, text=text[item.start:end], end=end)
-    return item
+    following = next(((s, e) for s, e in split_sentences(text) if s >= item.end), None)
+    if following is None:
+        return item
+    end = following[1]
+    sentence = text[following[0]:end]
+    if (not _ENDS_SENTENCE.search(sentence)
+            or lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP):
+        return item
+    return replace(item, text=text[item.start:end], end=end)
 
 
 class SentenceVectors:
