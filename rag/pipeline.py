@@ -20,7 +20,7 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_role,
-    asks_release,
+    asks_one_release,
     expected_answer_type,
     has_answer_type,
     mentions,
@@ -132,7 +132,7 @@ class Pipeline:
                 option = options[k]
                 passages.sort(key=lambda p: not mentions(p.text, option))
             found.append(passages[:top_k])
-        if len(parts) == 1 and asks_release(question):
+        if asks_one_release(question):
             found[0] = self.with_other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
@@ -223,7 +223,7 @@ class Pipeline:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
             elif not unseen:
                 out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
-        if out and len(question_parts(question)) == 1 and asks_release(question):
+        if out and asks_one_release(question):
             floor = self.settings.min_evidence_score
             out += [e for e in evidence
                     if e not in out and e.score >= floor and release_years(question, e.text)]

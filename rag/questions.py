@@ -230,6 +230,11 @@ def asks_release(question: str) -> bool:
     return expected_answer_type(question) == "date" and bool(_RELEASE.search(question))
 
 
+def asks_one_release(question: str) -> bool:
+    """Whether the question asks when one thing comes out, and nothing else."""
+    return len(question_parts(question)) == 1 and asks_release(question)
+
+
 def release_years(question: str, text: str) -> set[str]:
     """The years `text` gives for when the subject of a release question comes out: from
     each sentence that names a release and every word of the subject ("season 2" matches
