@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -210,12 +211,45 @@ def _is_short_label(line: str) -> bool:
     return len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
 
 
+_LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")
+
+
+def _clearly_wrapped(line: str, following: str) -> bool:
+    """A line break inside a sentence: no sentence ending before it, a lower-case word after."""
+    return bool(line) and not line.endswith((".", "!", "?", ":", ";")) and following[:1].islower()
+
+
+def _continues(paragraph: str, line: str) -> bool:
+    """Whether `line` goes on the paragraph of a hard-wrapped text rather than starting a
+    new one: not after a heading, a colon or a rule of symbols, and not a list item."""
+    if not paragraph or not line or _LIST_ITEM.match(line) or paragraph.endswith(":"):
+        return False
+    if not any(c.isalnum() for c in paragraph) or not any(c.isalnum() for c in line):
+        return False  # an underline ("*****") or a rule ("-----")
+    return not (_is_short_label(paragraph) and line[:1].isupper())  # a heading
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Hard-wrapped text (plain text at 72 columns, a PDF's lines) as one line per paragraph,
+    the form the rest reads: there a line break ends a sentence, and a short line on its own
+    is a byline or a tag. Text already written a paragraph to a line is left as it is."""
+    if not any(_clearly_wrapped(a, b) for a, b in itertools.pairwise(lines)):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(text: str) -> str:
     """Normalise unicode, drop invisible characters and non-article lines, keep paragraphs."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u00a0", " ").replace("\t", " ")
-    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    lines = _join_wrapped_lines([re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")])
 
     first = next((i for i, line in enumerate(lines) if line), None)
     labels = {line for i, line in enumerate(lines) if line and i != first and _is_short_label(line)}

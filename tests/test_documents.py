@@ -53,6 +53,47 @@ def test_publication_takes_the_last_source_line():
     assert publication("Nothing named here.") == ""
 
 
+WRAPPED = """The "with" statement
+********************
+
+The "with" statement is used to wrap the execution of a block with
+methods defined by a context manager (see section With Statement
+Context Managers). This allows common usage patterns to be
+encapsulated for convenient reuse.
+
+The execution proceeds as
+follows:
+
+1. The context expression is evaluated to obtain
+   a context manager.
+2. The context manager's "__enter__()" is loaded
+   for later use.
+"""
+
+
+def test_hard_wrapped_text_reads_as_whole_sentences():
+    text = clean_text(WRAPPED)
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        'The "with" statement',  # its underline goes, as a tag does
+        'The "with" statement is used to wrap the execution of a block with methods defined by '
+        "a context manager (see section With Statement Context Managers).",
+        "This allows common usage patterns to be encapsulated for convenient reuse.",
+        "The execution proceeds as follows:",
+        "1. The context expression is evaluated to obtain a context manager.",
+        "2. The context manager's \"__enter__()\" is loaded for later use.",
+    ]
+    assert document_title(text) == 'The "with" statement'
+
+
+def test_short_wrapped_lines_are_kept_not_taken_for_bylines():
+    # Four short lines of one wrapped sentence; on their own lines, each would look like a tag.
+    text = clean_text("Importing a module means finding it\nand loading it,\nrather than directly\n"
+                      "running it.\n\nBy Jane Doe\n\nBy Jane Doe\n")
+    assert text == ("Importing a module means finding it and loading it, rather than directly "
+                    "running it.")
+
+
 def test_sentences_respect_abbreviations_and_quotes():
     text = 'Luke Cage hits Netflix on Sept. 30 this year. "It is great." She said so.'
     sentences = [text[s:e] for s, e in split_sentences(text)]
