@@ -35,7 +35,13 @@ STOPWORDS = frozenset(
     # question adds in passing: counted as words the articles lack, they refused answerable
     # questions.
     "s d ll re ve m wo ca sha "
-    "ever might must may being per let rather quite really very even already much many here"
+    "ever might must may being per let rather quite really very even already much many here "
+    # Prepositions and contractions typed without the apostrophe: in a small corpus of
+    # reference text each was counted as a subject the documents lack ("inside", "doesnt").
+    "inside between within without among across through during toward towards upon onto "
+    "beside besides beyond whether either neither both each every "
+    "doesnt dont didnt isnt arent wasnt werent cant wont couldnt shouldnt wouldnt hasnt havent "
+    "hadnt"
     .split()
 )
 
