@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rag.evaluation import EvalQuestion
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("questions", nargs="?", help="JSON-lines file (default eval/dev.jsonl)")
     ev.add_argument("--out", default="eval/results", help="folder for results.json and report.md")
     ev.add_argument("--limit", type=int, help="only the first N questions")
+    ev.add_argument("--corpus", help="a folder of other documents to answer from, indexed "
+                    "into a temporary folder (your own index is not touched)")
 
     sub.add_parser("fetch-model", help="fetch and verify the default GGUF model into models/")
     sub.add_parser("config", help="print the settings in force")
@@ -69,19 +76,35 @@ def _index(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from rag.evaluation import DEFAULT_QUESTIONS, load_questions, run_eval
     from rag.pipeline import default_pipeline
 
     questions = load_questions(Path(args.questions) if args.questions else DEFAULT_QUESTIONS)
-    pipeline = default_pipeline()
-    summary = run_eval(questions[: args.limit], pipeline.answer, Path(args.out))
+    if args.corpus:
+        summary = _eval_other_corpus(Path(args.corpus), questions[: args.limit], Path(args.out))
+    else:
+        summary = run_eval(questions[: args.limit], default_pipeline().answer, Path(args.out))
     width = max(map(len, summary))
     for name, value in summary.items():
         print(f"{name:{width}}  {value}")
     print(f"report: {Path(args.out) / 'report.md'}")
     return 0
+
+
+def _eval_other_corpus(corpus: Path, questions: list[EvalQuestion], out: Path) -> dict[str, Any]:
+    import tempfile
+
+    from rag.config import Settings
+    from rag.evaluation import run_eval
+    from rag.pipeline import Pipeline
+
+    if not corpus.is_dir():
+        raise SystemExit(f"rag eval: --corpus {corpus} is not a folder of documents.")
+    with tempfile.TemporaryDirectory(prefix="rag-eval-index-") as index_dir:
+        # Always an embedded index of its own: never the configured one or a Chroma server's.
+        settings = Settings.from_env().with_(data_dir=corpus.resolve(), index_dir=Path(index_dir),
+                                             chroma_url="")
+        return run_eval(questions, Pipeline(settings).answer, out)
 
 
 def _fetch_model(_: argparse.Namespace) -> int:

@@ -112,3 +112,19 @@ def test_cli_index_reports_changes(settings):
     assert "5 added" in out.stdout and "skipped broken.txt: binary" in out.stdout
     out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=300)
     assert "0 added, 0 updated, 0 removed, 5 unchanged; 0 passages embedded" in out.stdout
+
+
+def test_eval_over_another_corpus_leaves_the_configured_index_alone(settings, tmp_path):
+    import json
+
+    from rag.cli import main
+
+    out = tmp_path / "results"
+    assert main(["eval", str(PROJECT_ROOT / "eval" / "python-reference.jsonl"), "--limit", "4",
+                 "--corpus", str(PROJECT_ROOT / "eval" / "corpora" / "python-reference"),
+                 "--out", str(out)]) == 0
+    results = json.loads((out / "results.json").read_text())["questions"]
+    assert [r["id"] for r in results] == ["py01", "py02", "py03", "py04"]
+    # Retrieved from the Python reference: a gold section is among every question's passages.
+    assert all(r["hit"] for r in results if r["answerable"])
+    assert not settings.index_dir.exists()

@@ -54,3 +54,16 @@ def test_dev_set_is_well_formed():
     for q in questions:
         assert set(q.gold) <= files
         assert q.answerable == bool(q.facts)
+
+
+def test_other_corpus_set_is_well_formed():
+    from rag.config import PROJECT_ROOT
+
+    folder = PROJECT_ROOT / "eval" / "corpora" / "python-reference"
+    texts = {p.name: p.read_text(encoding="utf-8").lower() for p in folder.iterdir()}
+    questions = load_questions(PROJECT_ROOT / "eval" / "python-reference.jsonl")
+    assert len(questions) == 40 and sum(not q.answerable for q in questions) == 10
+    for q in questions:
+        assert q.answerable == bool(q.facts) == bool(q.gold)
+        for fact in q.facts:  # each fact can be found in a gold document as written
+            assert any(alt.lower() in texts[g] for alt in fact for g in q.gold), (q.id, fact)
