@@ -109,7 +109,10 @@ def load_document(path: Path, rel: str | None = None) -> Document:
         path=rel or path.name,
         title=title or document_title(text),
         text=text,
-        content_hash=hashlib.sha256(raw).hexdigest(),
+        # Of what is indexed, not of the file's bytes: when a newer version reads a file
+        # differently (unwrapping its lines, keeping its headings), the next `rag index`
+        # re-embeds it as changed, and only it.
+        content_hash=hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest(),
         publication=publication(text),
     )
 
@@ -197,11 +200,18 @@ def _html_text(source: str) -> tuple[str, str]:
     return text, (parser.h1 or parser.title).strip()
 
 
+def _heading(match: re.Match[str]) -> str:
+    words = match[1]
+    return words + ":" if words and not words.endswith(_SENTENCE_END) else words
+
+
 def _markdown_text(source: str) -> tuple[str, str]:
     title_match = re.search(r"^#\s+(.+)$", source, re.M)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep the words
-    text = re.sub(r"^#{1,6}\s*", "", text, flags=re.M)
+    # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
+    # into the paragraph under it, and the section keeps the words that name its topic.
+    text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
     text = re.sub(r"(\*\*|__|`)", "", text)
     return text, title_match.group(1).strip() if title_match else ""
 

@@ -12,7 +12,7 @@ class Document:
     path: str  # relative to the corpus folder, with forward slashes
     title: str  # human-readable: the headline, else the first sentence
     text: str  # cleaned text
-    content_hash: str  # sha256 of the raw file bytes
+    content_hash: str  # sha256 of the title and cleaned text: what the index holds
     publication: str = ""  # "Esquire" when the text names its source
 
 

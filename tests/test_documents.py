@@ -139,6 +139,17 @@ def test_html_and_markdown_keep_text_and_drop_scripts_and_images(tmp_path: Path)
     assert "the site now." in doc.text
 
 
+def test_markdown_headings_are_kept_as_their_own_lines(tmp_path: Path):
+    md = tmp_path / "guide.md"
+    md.write_text("# Guide\n\n## Your own model\n\nDrop any GGUF into models/ and\n"
+                  "set RAG_MODEL to its name.\n\n### Done? ###\n\nThat is all.\n")
+    doc = load_document(md)
+    # Not dropped as a byline would be, and not run into the paragraph below it.
+    assert doc.text.split("\n\n") == ["Guide:", "Your own model:", "Drop any GGUF into models/ and "
+                                      "set RAG_MODEL to its name.", "Done?", "That is all."]
+    assert doc.title == "Guide"
+
+
 def test_truncated_pdf_is_reported(tmp_path: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")

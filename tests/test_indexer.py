@@ -50,6 +50,22 @@ def test_editing_one_article_changes_only_its_passages(settings, fake_embedder):
     assert report.embedded == len(after[edited.name])
 
 
+def test_a_file_read_differently_is_reembedded_though_its_bytes_are_the_same(
+        settings, fake_embedder, monkeypatch):
+    """An upgrade that cleans text differently must reach the index without --rebuild."""
+    import rag.documents
+
+    build(settings, fake_embedder)
+    clean = rag.documents.clean_text
+    monkeypatch.setattr(rag.documents, "clean_text",
+                        lambda text: clean(text).replace("Kilgrave", "Zebediah Killgrave"))
+    report = build(settings, fake_embedder)
+    # Three articles name Kilgrave; the other two read the same and are left alone.
+    assert (report.updated, report.unchanged) == (3, 2)
+    texts = [p.text for p in ChromaStore(settings).active("fake-bag-of-words").all_passages()]
+    assert any("Zebediah" in t for t in texts)
+
+
 def test_deleting_an_article_removes_its_passages(settings, fake_embedder):
     build(settings, fake_embedder)
     (settings.data_dir / "004_d98b2c6786ce758e.txt").unlink()
