@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from rag.evaluation import (
     DEFAULT_QUESTIONS,
     EvalQuestion,
@@ -56,12 +58,13 @@ def test_dev_set_is_well_formed():
         assert q.answerable == bool(q.facts)
 
 
-def test_other_corpus_set_is_well_formed():
+@pytest.mark.parametrize("name", ["python-reference", "pip-docs"])
+def test_other_corpus_sets_are_well_formed(name):
     from rag.config import PROJECT_ROOT
 
-    folder = PROJECT_ROOT / "eval" / "corpora" / "python-reference"
+    folder = PROJECT_ROOT / "eval" / "corpora" / name
     texts = {p.name: p.read_text(encoding="utf-8").lower() for p in folder.iterdir()}
-    questions = load_questions(PROJECT_ROOT / "eval" / "python-reference.jsonl")
+    questions = load_questions(PROJECT_ROOT / "eval" / f"{name}.jsonl")
     assert len(questions) == 40 and sum(not q.answerable for q in questions) == 10
     for q in questions:
         assert q.answerable == bool(q.facts) == bool(q.gold)
