@@ -205,6 +205,17 @@ def _heading(match: re.Match[str]) -> str:
     return words + ":" if words and not words.endswith(_SENTENCE_END) else words
 
 
+_TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+
+
+def _table_row(match: re.Match[str]) -> str:
+    """"| RAG_TOP_K | 5 | passages retrieved |" as a sentence of its own, the cells joined by
+    semicolons: a row is a fact that can be quoted ("RAG_TOP_K; 5; passages retrieved.")."""
+    row = "; ".join(cell.strip() for cell in match[1].split("|") if cell.strip())
+    return (row if not row or row.endswith(_SENTENCE_END) else row + ".") + "\n"
+
+
 def _markdown_text(source: str) -> tuple[str, str]:
     title_match = re.search(r"^#\s+(.+)$", source, re.M)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
@@ -212,6 +223,7 @@ def _markdown_text(source: str) -> tuple[str, str]:
     # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
     # into the paragraph under it, and the section keeps the words that name its topic.
     text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
+    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
     text = re.sub(r"(\*\*|__|`)", "", text)
     return text, title_match.group(1).strip() if title_match else ""
 

@@ -150,6 +150,16 @@ def test_markdown_headings_are_kept_as_their_own_lines(tmp_path: Path):
     assert doc.title == "Guide"
 
 
+def test_markdown_table_rows_become_sentences(tmp_path: Path):
+    md = tmp_path / "settings.md"
+    md.write_text("Settings:\n\n| variable | default | what |\n|---|:---:|---|\n"
+                  "| `RAG_TOP_K` | `5` | passages retrieved |\n"
+                  "| `RAG_PORT` | `7860` | the port |\n")
+    assert load_document(md).text.split("\n\n") == [
+        "Settings:", "variable; default; what.", "RAG_TOP_K; 5; passages retrieved.",
+        "RAG_PORT; 7860; the port."]
+
+
 def test_truncated_pdf_is_reported(tmp_path: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
