@@ -53,6 +53,18 @@ _NOT_A_PERSON = frozenset(
 )
 # A capitalised word that does not open a sentence: "According to Esquire", "like Bewitched".
 _TITLE_WORD = re.compile(r"(?<=[a-z,;:]\s)[\"'\u201c\u2018]?([A-Z][\w-]+)")
+# How documentation names things: a word in straight double quotes ("break"; curly ones
+# are a news writer's scare quotes), a dotted or underscored name (sys.modules, __all__),
+# a call (exec()) or an option (--no-deps).
+_CODE_TERM = re.compile(
+    r"\"([^\"\s]{1,40})\"|(?<![\w-])(--?[a-z][\w-]+|\w+_\w*|_\w+|"
+    r"\w{2,}(?:\.\w{2,})+(?:\(\))?|\w+\(\))", re.I)
+
+
+def _code_terms(text: str) -> list[str]:
+    return [quoted or bare for quoted, bare in _CODE_TERM.findall(text)]
+
+
 _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
@@ -284,7 +296,10 @@ def has_answer_type(question: str, text: str) -> bool:
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
         known = asked_words | STOPWORDS | _OPENERS
-        return any(w.lower() not in known for w in _TITLE_WORD.findall(text))
+        if any(w.lower() not in known for w in _TITLE_WORD.findall(text)):
+            return True
+        # Documentation names things in code, not in capitals: "break", sys.exception().
+        return any(term.lower() not in asked for term in _code_terms(text))
     if kind == "topic":
         return bool(_TOPIC_SENTENCE.search(text))
     if kind == "number":

@@ -242,6 +242,18 @@ def test_a_title_is_a_capitalised_word_inside_a_sentence(text, holds):
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [("It is returned by sys.exception() inside the handler.", True),
+     ('"break", "continue" and "return" cannot appear in an "except*" clause.', True),
+     ("Pass --no-deps to skip them.", True), ("Set __all__ to a list.", True),
+     ('An "except*" clause must match a type.', False),  # named in the question already
+     ("She avoids \u201ccuring\u201d them, e.g. by force.", False)],  # scare quotes, "e.g."
+)
+def test_documentation_names_things_in_code(text, holds):
+    assert has_answer_type("Which statement is not allowed in an except* clause?", text) is holds
+
+
+@pytest.mark.parametrize(
     ("question", "role"),
     [("For a piece I'm writing: who stars as Jessica Jones?", "Jessica Jones"),
      ("Remind me who played Kilgrave", "Kilgrave"),
