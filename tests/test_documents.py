@@ -160,6 +160,42 @@ def test_markdown_table_rows_become_sentences(tmp_path: Path):
         "RAG_PORT; 7860; the port."]
 
 
+def _one_page_pdf(lines: list[str]) -> bytes:
+    """A real PDF whose text layer is `lines`, one per visual line (Helvetica, 12 pt)."""
+    ops = ["BT /F1 12 Tf 72 720 Td 14 TL", *(f"({line}) Tj T*" for line in lines), "ET"]
+    stream = "\n".join(ops).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(pdf)
+
+
+def test_a_pdfs_lines_read_as_whole_sentences(tmp_path: Path):
+    pdf = tmp_path / "news.pdf"
+    pdf.write_bytes(_one_page_pdf(["Season two of the show explores how Jessica",
+                                   "copes with the trauma of killing",
+                                   "Kilgrave. Filming starts early", "next year."]))
+    text = load_document(pdf).text
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Season two of the show explores how Jessica copes with the trauma of killing Kilgrave.",
+        "Filming starts early next year."]
+
+
 def test_truncated_pdf_is_reported(tmp_path: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
