@@ -75,7 +75,7 @@ def test_hard_wrapped_text_reads_as_whole_sentences():
     text = clean_text(WRAPPED)
     sentences = [text[s:e] for s, e in split_sentences(text)]
     assert sentences == [
-        'The "with" statement',  # its underline goes, as a tag does
+        'The "with" statement',  # its underline, with no letters, goes
         'The "with" statement is used to wrap the execution of a block with methods defined by '
         "a context manager (see section With Statement Context Managers).",
         "This allows common usage patterns to be encapsulated for convenient reuse.",
@@ -137,6 +137,15 @@ def test_html_and_markdown_keep_text_and_drop_scripts_and_images(tmp_path: Path)
     assert doc.title == "Plans"
     assert "evil.example" not in doc.text and "http" not in doc.text
     assert "the site now." in doc.text
+
+
+def test_short_list_items_and_code_lines_are_content_not_bylines():
+    text = clean_text("The only lines that can come before it are:\n\n* the docstring,\n\n"
+                      "* comments, and\n\n* blank lines.\n\nOn macOS the cache is in:\n\n"
+                      "~/Library/Caches/pip\n\nLeon Brill\n")
+    assert text.split("\n\n") == ["The only lines that can come before it are:",
+                                  "* the docstring,", "* comments, and", "* blank lines.",
+                                  "On macOS the cache is in:", "~/Library/Caches/pip"]  # no byline
 
 
 def test_markdown_headings_are_kept_as_their_own_lines(tmp_path: Path):
