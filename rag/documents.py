@@ -229,16 +229,14 @@ def _markdown_text(source: str) -> tuple[str, str]:
 
 
 _LABEL_CHARACTERS = re.compile(r"[\w\s'\u2019&.,-]+")
+_LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3) "
 
 
 def _is_short_label(line: str) -> bool:
     """Bylines, tags, navigation and caption leftovers: a few plain words, no sentence ending.
     A list item ("* comments,") or a line of code ("~/Library/Caches/pip") is content."""
     return (len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
-            and not LIST_ITEM.match(line) and bool(_LABEL_CHARACTERS.fullmatch(line)))
-
-
-LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3) "
+            and not _LIST_ITEM.match(line) and bool(_LABEL_CHARACTERS.fullmatch(line)))
 
 
 def _clearly_wrapped(line: str, following: str) -> bool:
@@ -249,7 +247,7 @@ def _clearly_wrapped(line: str, following: str) -> bool:
 def _continues(paragraph: str, line: str) -> bool:
     """Whether `line` goes on the paragraph of a hard-wrapped text rather than starting a
     new one: not after a heading, a colon or a rule of symbols, and not a list item."""
-    if not paragraph or not line or LIST_ITEM.match(line) or paragraph.endswith(":"):
+    if not paragraph or not line or _LIST_ITEM.match(line) or paragraph.endswith(":"):
         return False
     if not any(c.isalnum() for c in paragraph) or not any(c.isalnum() for c in line):
         return False  # an underline ("*****") or a rule ("-----")
