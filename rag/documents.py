@@ -228,6 +228,7 @@ def _markdown_text(source: str) -> tuple[str, str]:
     return text, title_match.group(1).strip() if title_match else ""
 
 
+_RULE = re.compile(r"[-=*_~#.+|\u2022\u00b7 ]{3,}")  # "*****", "+-----+", "* * *"
 _LABEL_CHARACTERS = re.compile(r"[\w\s'\u2019&.,-]+")
 _LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3) "
 
@@ -286,7 +287,7 @@ def clean_text(text: str) -> str:
             continue
         if _CAPTION.match(line) or (i != first and line in labels and not _SOURCE_LINE.match(line)):
             continue
-        if not any(c.isalnum() for c in line):  # a rule or an underline: "*****", "-----"
+        if _RULE.fullmatch(line):  # an underline or a rule
             continue
         # An author bio after a byline: "Leon Brill is a staff writer for ..."
         if any(line.startswith(label + " is ") for label in labels):
