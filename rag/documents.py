@@ -216,6 +216,20 @@ def _table_row(match: re.Match[str]) -> str:
     return (row if not row or row.endswith(_SENTENCE_END) else row + ".") + "\n"
 
 
+# MyST and Sphinx markup: "```{note}" and "```{tab} MacOS" open a block, "{ref}`pip freeze`"
+# is a role, "(caching)=" a link target.
+_DIRECTIVE = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{([\w-]+)\}[ \t]*(.*)$", re.M)
+_VERSION_DIRECTIVES = {"versionadded": "New in version", "versionchanged": "Changed in version",
+                       "deprecated": "Deprecated since version"}
+
+
+def _directive(match: re.Match[str]) -> str:
+    name, args = match[1], match[2].strip()
+    if name in _VERSION_DIRECTIVES and args:
+        return f"{_VERSION_DIRECTIVES[name]} {args}."
+    return f"{args}:" if args else ""  # "MacOS:" over the tab's text
+
+
 def _markdown_text(source: str) -> tuple[str, str]:
     title_match = re.search(r"^#\s+(.+)$", source, re.M)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
@@ -224,7 +238,13 @@ def _markdown_text(source: str) -> tuple[str, str]:
     # into the paragraph under it, and the section keeps the words that name its topic.
     text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
     text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
-    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = _DIRECTIVE.sub(_directive, text)
+    text = re.sub(r"^\([\w.-]+\)=[ \t]*$", "", text, flags=re.M)
+    text = re.sub(r"\{[\w:.-]+\}(?=`)", "", text)
+    # Inline code keeps a mark, straight quotes, by which a name in code is told apart from
+    # prose ("pip freeze"); "__" is left alone, for it is more often __init__ than bold.
+    text = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r'"\1"', text)
+    text = re.sub(r"(\*\*|`)", "", text)
     return text, title_match.group(1).strip() if title_match else ""
 
 

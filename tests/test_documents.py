@@ -165,8 +165,8 @@ def test_markdown_table_rows_become_sentences(tmp_path: Path):
                   "| `RAG_TOP_K` | `5` | passages retrieved |\n"
                   "| `RAG_PORT` | `7860` | the port |\n")
     assert load_document(md).text.split("\n\n") == [
-        "Settings:", "variable; default; what.", "RAG_TOP_K; 5; passages retrieved.",
-        "RAG_PORT; 7860; the port."]
+        "Settings:", "variable; default; what.", '"RAG_TOP_K"; "5"; passages retrieved.',
+        '"RAG_PORT"; "7860"; the port.']  # inline code keeps straight quotes
 
 
 def _one_page_pdf(lines: list[str]) -> bytes:
@@ -203,6 +203,16 @@ def test_a_pdfs_lines_read_as_whole_sentences(tmp_path: Path):
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Season two of the show explores how Jessica copes with the trauma of killing Kilgrave.",
         "Filming starts early next year."]
+
+
+def test_myst_markup_is_read_as_text(tmp_path: Path):
+    md = tmp_path / "caching.md"
+    md.write_text("(caching)=\n# Caching\n\n```{versionadded} 20.1\n```\n\nUse {ref}`pip cache dir`"
+                  " to see it.\n\n````{tab} MacOS\n```\n~/Library/Caches/pip\n```\n````\n\n"
+                  "```{note}\nSee `__init__.py` and **this**.\n```\n")
+    assert load_document(md).text.split("\n\n") == [
+        "Caching:", "New in version 20.1.", 'Use "pip cache dir" to see it.', "MacOS:",
+        "~/Library/Caches/pip", 'See "__init__.py" and this.']
 
 
 def test_truncated_pdf_is_reported(tmp_path: Path):
