@@ -12,9 +12,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
+from rag.formats import SENTENCE_END, UnreadableFile, html_text, markdown_text, pdf_text
 from rag.types import Document, SkippedFile
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -29,11 +29,6 @@ _INVISIBLE = re.compile(
 )
 _CAPTION = re.compile(r"^(image|photo|picture|video|credit)s?\s*(via|by|credit|courtesy)\b", re.I)
 _SOURCE_LINE = re.compile(r"^\s*source:\s*(?P<name>[^.\n]{2,60}?)\.?\s*$", re.I | re.M)
-_SENTENCE_END = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ':', ')')
-
-
-class UnreadableFile(Exception):
-    """Raised with a message that names the problem and the fix."""
 
 
 def iter_corpus_files(folder: Path) -> Iterator[Path]:
@@ -93,13 +88,13 @@ def load_document(path: Path, rel: str | None = None) -> Document:
         raise UnreadableFile("empty file; add text to it or remove it")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        text, title = _pdf_text(raw), ""
+        text, title = pdf_text(raw), ""
     else:
         decoded = _decode_text(raw)
         if suffix in (".html", ".htm"):
-            text, title = _html_text(decoded)
+            text, title = html_text(decoded)
         elif suffix in (".md", ".markdown"):
-            text, title = _markdown_text(decoded)
+            text, title = markdown_text(decoded)
         else:
             text, title = decoded, ""
     text = clean_text(text)
@@ -134,120 +129,6 @@ def _decode_text(raw: bytes) -> str:
     return text
 
 
-def _pdf_text(raw: bytes) -> str:
-    import io
-
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types for broken files
-        name = type(exc).__name__
-        raise UnreadableFile(f"broken or truncated PDF ({name}); re-export it") from None
-    text = "\n\n".join(pages)
-    if not text.strip():
-        raise UnreadableFile("PDF has no text layer (scanned?); run OCR on it first")
-    return text
-
-
-class _HTMLText(HTMLParser):
-    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-              "article", "blockquote", "figcaption", "pre"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self.h1 = ""
-        self._skip_depth = 0
-        self._in: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip_depth += 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-        self._in.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skip_depth:
-            self._skip_depth -= 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-        if tag in self._in:
-            while self._in and self._in.pop() != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        current = self._in[-1] if self._in else ""
-        if current == "title":
-            self.title += data
-            return
-        if self._skip_depth:
-            return
-        if current == "h1" and not self.h1:
-            self.h1 = data.strip()
-        self.parts.append(data)
-
-
-def _html_text(source: str) -> tuple[str, str]:
-    parser = _HTMLText()
-    parser.feed(source)
-    parser.close()
-    text = re.sub(r"[ \t]+", " ", "".join(parser.parts))
-    return text, (parser.h1 or parser.title).strip()
-
-
-def _heading(match: re.Match[str]) -> str:
-    words = match[1]
-    return words + ":" if words and not words.endswith(_SENTENCE_END) else words
-
-
-_TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
-_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
-
-
-def _table_row(match: re.Match[str]) -> str:
-    """"| RAG_TOP_K | 5 | passages retrieved |" as a sentence of its own, the cells joined by
-    semicolons: a row is a fact that can be quoted ("RAG_TOP_K; 5; passages retrieved.")."""
-    row = "; ".join(cell.strip() for cell in match[1].split("|") if cell.strip())
-    return (row if not row or row.endswith(_SENTENCE_END) else row + ".") + "\n"
-
-
-# MyST and Sphinx markup: "```{note}" and "```{tab} MacOS" open a block, "{ref}`pip freeze`"
-# is a role, "(caching)=" a link target.
-_DIRECTIVE = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{([\w-]+)\}[ \t]*(.*)$", re.M)
-_VERSION_DIRECTIVES = {"versionadded": "New in version", "versionchanged": "Changed in version",
-                       "deprecated": "Deprecated since version"}
-
-
-def _directive(match: re.Match[str]) -> str:
-    name, args = match[1], match[2].strip()
-    if name in _VERSION_DIRECTIVES and args:
-        return f"{_VERSION_DIRECTIVES[name]} {args}."
-    return f"{args}:" if args else ""  # "MacOS:" over the tab's text
-
-
-def _markdown_text(source: str) -> tuple[str, str]:
-    title_match = re.search(r"^#\s+(.+)$", source, re.M)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep the words
-    # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
-    # into the paragraph under it, and the section keeps the words that name its topic.
-    text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
-    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
-    text = _DIRECTIVE.sub(_directive, text)
-    text = re.sub(r"^\([\w.-]+\)=[ \t]*$", "", text, flags=re.M)
-    text = re.sub(r"\{[\w:.-]+\}(?=`)", "", text)
-    # Inline code keeps a mark, straight quotes, by which a name in code is told apart from
-    # prose ("pip freeze"); "__" is left alone, for it is more often __init__ than bold.
-    text = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r'"\1"', text)
-    text = re.sub(r"(\*\*|`)", "", text)
-    return text, title_match.group(1).strip() if title_match else ""
-
-
 _RULE = re.compile(r"[-=*_~#.+|\u2022\u00b7 ]{3,}")  # "*****", "+-----+", "* * *"
 _LABEL_CHARACTERS = re.compile(r"[\w\s'\u2019&.,-]+")
 _LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3) "
@@ -256,7 +137,7 @@ _LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3
 def _is_short_label(line: str) -> bool:
     """Bylines, tags, navigation and caption leftovers: a few plain words, no sentence ending.
     A list item ("* comments,") or a line of code ("~/Library/Caches/pip") is content."""
-    return (len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
+    return (len(line.split()) <= 6 and not line.endswith(SENTENCE_END)
             and not _LIST_ITEM.match(line) and bool(_LABEL_CHARACTERS.fullmatch(line)))
 
 

@@ -1,0 +1,128 @@
+"""Each file format as plain text: PDF, HTML, and Markdown (with MyST and Sphinx markup).
+Cleaning the text and splitting it into sentences is `documents.py`'s job."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# What may end a sentence, or a heading that must not be taken for one left open.
+SENTENCE_END = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ':', ')')
+
+
+class UnreadableFile(Exception):
+    """Raised with a message that names the problem and the fix."""
+
+
+def pdf_text(raw: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many types for broken files
+        name = type(exc).__name__
+        raise UnreadableFile(f"broken or truncated PDF ({name}); re-export it") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise UnreadableFile("PDF has no text layer (scanned?); run OCR on it first")
+    return text
+
+
+class _HTMLText(HTMLParser):
+    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+              "article", "blockquote", "figcaption", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self._skip_depth = 0
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip_depth += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+        if tag in self._in:
+            while self._in and self._in.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        current = self._in[-1] if self._in else ""
+        if current == "title":
+            self.title += data
+            return
+        if self._skip_depth:
+            return
+        if current == "h1" and not self.h1:
+            self.h1 = data.strip()
+        self.parts.append(data)
+
+
+def html_text(source: str) -> tuple[str, str]:
+    parser = _HTMLText()
+    parser.feed(source)
+    parser.close()
+    text = re.sub(r"[ \t]+", " ", "".join(parser.parts))
+    return text, (parser.h1 or parser.title).strip()
+
+
+def _heading(match: re.Match[str]) -> str:
+    words = match[1]
+    return words + ":" if words and not words.endswith(SENTENCE_END) else words
+
+
+_TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+
+
+def _table_row(match: re.Match[str]) -> str:
+    """"| RAG_TOP_K | 5 | passages retrieved |" as a sentence of its own, the cells joined by
+    semicolons: a row is a fact that can be quoted ("RAG_TOP_K; 5; passages retrieved.")."""
+    row = "; ".join(cell.strip() for cell in match[1].split("|") if cell.strip())
+    return (row if not row or row.endswith(SENTENCE_END) else row + ".") + "\n"
+
+
+# MyST and Sphinx markup: "```{note}" and "```{tab} MacOS" open a block, "{ref}`pip freeze`"
+# is a role, "(caching)=" a link target.
+_DIRECTIVE = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{([\w-]+)\}[ \t]*(.*)$", re.M)
+_VERSION_DIRECTIVES = {"versionadded": "New in version", "versionchanged": "Changed in version",
+                       "deprecated": "Deprecated since version"}
+
+
+def _directive(match: re.Match[str]) -> str:
+    name, args = match[1], match[2].strip()
+    if name in _VERSION_DIRECTIVES and args:
+        return f"{_VERSION_DIRECTIVES[name]} {args}."
+    return f"{args}:" if args else ""  # "MacOS:" over the tab's text
+
+
+def markdown_text(source: str) -> tuple[str, str]:
+    title_match = re.search(r"^#\s+(.+)$", source, re.M)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep the words
+    # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
+    # into the paragraph under it, and the section keeps the words that name its topic.
+    text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
+    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
+    text = _DIRECTIVE.sub(_directive, text)
+    text = re.sub(r"^\([\w.-]+\)=[ \t]*$", "", text, flags=re.M)
+    text = re.sub(r"\{[\w:.-]+\}(?=`)", "", text)
+    # Inline code keeps a mark, straight quotes, by which a name in code is told apart from
+    # prose ("pip freeze"); "__" is left alone, for it is more often __init__ than bold.
+    text = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r'"\1"', text)
+    text = re.sub(r"(\*\*|`)", "", text)
+    return text, title_match.group(1).strip() if title_match else ""
