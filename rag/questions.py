@@ -37,6 +37,14 @@ _NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
      "twelve twelfth"], start=1) for word in pair.split()}
 _SPELLED_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
 _CARDINALS = [w for w in _NUMBER_WORDS if not w.endswith(("st", "nd", "rd", "th"))]
+# Number words that name no number to look for: "one", compounds ("third-party",
+# "one-time"), and spelled counts, unless they number a thing ("season two").
+_UNNUMBERED = re.compile(
+    rf"\bone\b|\b(?:{'|'.join(_NUMBER_WORDS)})-(?=[a-z])|"
+    r"(?<!season )(?<!episode )(?<!part )(?<!chapter )(?<!volume )(?<!version )(?<!book )"
+    rf"(?<!phase )(?<!step )(?<!level )\b(?:{'|'.join(_CARDINALS)})\b",
+    re.I,
+)
 # A count: "13 episodes", "ten new episodes", "a dozen".
 _NUMBER_WORD = re.compile(
     rf"\b(?:\d+|{'|'.join(_CARDINALS)}|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|"
@@ -53,12 +61,13 @@ _NOT_A_PERSON = frozenset(
 )
 # A capitalised word that does not open a sentence: "According to Esquire", "like Bewitched".
 _TITLE_WORD = re.compile(r"(?<=[a-z,;:]\s)[\"'\u201c\u2018]?([A-Z][\w-]+)")
-# How documentation names things: a word in straight double quotes ("break"; curly ones
-# are a news writer's scare quotes), a dotted or underscored name (sys.modules, __all__),
-# a call (exec()) or an option (--no-deps).
+# How documentation names things: up to four words in straight double quotes ("break",
+# "pip freeze"; curly ones are a news writer's scare quotes, and a quoted remark ends in
+# punctuation), a dotted or underscored name (sys.modules, __all__), a call (exec()) or
+# an option (--no-deps).
 _CODE_TERM = re.compile(
-    r"\"([^\"\s]{1,40})\"|(?<![\w-])(--?[a-z][\w-]+|\w+_\w*|_\w+|"
-    r"\w{2,}(?:\.\w{2,})+(?:\(\))?|\w+\(\))", re.I)
+    r"\"([^\"\s]{1,40}(?: [^\"\s]{1,40}){0,3}(?<![,.;:!?]))\"|"
+    r"(?<![\w-])(--?[a-z][\w-]+|\w+_\w*|_\w+|\w{2,}(?:\.\w{2,})+(?:\(\))?|\w+\(\))", re.I)
 
 
 def _code_terms(text: str) -> list[str]:
@@ -169,12 +178,20 @@ _LEAD_IN = re.compile(
     rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )
+# A clause that sets the scene before the question: "When I run pip install ., where does
+# the build happen?" asks where, not when.
+_SCENE = re.compile(
+    r"^\s*(?:when|if|once|after|before|while)\s+(?!(?:is|are|was|were|will|would|does|did|do|"
+    r"can|could|should|has|have|had)\b)[^?,]{1,80},\s*"
+    rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do|can|could|should|must)\b)",
+    re.I,
+)
 
 
 def core_question(question: str) -> str:
     """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
-    Kilgrave")."""
-    return _LEAD_IN.sub("", question, count=1)
+    Kilgrave") or a scene-setting clause ("When I run it, where ..." -> "where ...")."""
+    return _SCENE.sub("", _LEAD_IN.sub("", question, count=1), count=1)
 
 
 def addresses_the_assistant(question: str) -> bool:
@@ -382,9 +399,12 @@ def numbers(text: str) -> set[str]:
 
 def unmentioned_numbers(question: str, texts: Sequence[str]) -> set[str]:
     """The numbers the question names that none of `texts` holds: "season 3" asked of
-    passages that only ever speak of seasons 1 and 2. "One" is left out, being as often a
-    pronoun ("before this one") as a number."""
-    asked = numbers(re.sub(r"\bone\b", "", question, flags=re.I))
+    passages that only ever speak of seasons 1 and 2. Left out: "one", being as often a
+    pronoun ("before this one") as a number; a number word in a compound ("third-party");
+    and a spelled-out count ("two different ABIs", "which two awards"), which a text
+    answers by listing the things rather than by writing their number."""
+    question = _UNNUMBERED.sub(" ", question)
+    asked = numbers(question)
     return asked - set().union(*map(numbers, texts)) if asked else set()
 
 

@@ -139,6 +139,10 @@ def test_numbers_and_the_ones_no_text_mentions():
     # thousands separators are how a number is written, not two numbers
     assert numbers("1,000 fans, seasons 2,3 and 20,00") == {"1000", "2", "3", "20", "00"}
     assert unmentioned_numbers("Did 1,000 fans sign it?", ["1000 fans signed"]) == set()
+    # a number word in a compound, or a spelled-out count, names no number the text must hold
+    assert unmentioned_numbers("Which third-party package stores passwords?", ["keyring"]) == set()
+    assert unmentioned_numbers("A struct used with two different ABIs?", ["each ABI"]) == set()
+    assert unmentioned_numbers("Is there a season three?", ["season two"]) == {"3"}
 
 
 def test_the_years_a_text_gives_for_a_release():
@@ -246,6 +250,8 @@ def test_a_title_is_a_capitalised_word_inside_a_sentence(text, holds):
     [("It is returned by sys.exception() inside the handler.", True),
      ('"break", "continue" and "return" cannot appear in an "except*" clause.', True),
      ("Pass --no-deps to skip them.", True), ("Set __all__ to a list.", True),
+     ('A pinned file is made with "pip freeze".', True),  # inline code of a few words
+     ('"It is easy, as they\u2019re just across the hall," she said.', False),  # a remark
      ('An "except*" clause must match a type.', False),  # named in the question already
      ("She avoids \u201ccuring\u201d them, e.g. by force.", False)],  # scare quotes, "e.g."
 )
@@ -262,6 +268,18 @@ def test_documentation_names_things_in_code(text, holds):
 def test_a_lead_in_does_not_hide_the_question(question, role):
     assert asked_role(question) == role
     assert expected_answer_type(question) == "name"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("When I run pip install . on my project, where does the build happen?", ""),
+     ("When describing a new ffi_type, what must its type member be set to?", ""),
+     ("If season 2 comes out in 2018, who will star in it?", "name"),
+     ("When does season 2 come out, and who stars?", "date"),
+     ("When season 2 premieres?", "date")],
+)
+def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
+    assert expected_answer_type(question) == kind
 
 
 def test_a_colon_inside_a_question_is_not_a_lead_in():
