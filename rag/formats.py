@@ -80,9 +80,14 @@ def html_text(source: str) -> tuple[str, str]:
     return text, (parser.h1 or parser.title).strip()
 
 
+# A heading that is a sentence already: "What is pip?", "Install it." A name in brackets
+# is not one: "`reportCaller` (Boolean)".
+_ENDS_AS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]*$")
+
+
 def _heading(match: re.Match[str]) -> str:
     words = match[1]
-    return words + ":" if words and not words.endswith(SENTENCE_END) else words
+    return words + ":" if words and not _ENDS_AS_SENTENCE.search(words) else words
 
 
 _TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
@@ -110,9 +115,19 @@ def _directive(match: re.Match[str]) -> str:
     return f"{args}:" if args else ""  # "MacOS:" over the tab's text
 
 
+# HTML written into Markdown: '<a id="windows"></a>' anchors, <details>, <br>.
+_INLINE_HTML = re.compile(
+    r"</?(?:a|abbr|b|br|code|del|details|div|em|i|img|ins|kbd|p|picture|pre|small|source|span|"
+    r"strong|sub|summary|sup|u)\b[^>\n]*>", re.I)
+# The fence of a code block, with its language: "```js". The code stays, as a paragraph
+# of its own.
+_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[\w+#.-]*[ \t]*$", re.M)
+
+
 def markdown_text(source: str) -> tuple[str, str]:
     title_match = re.search(r"^#\s+(.+)$", source, re.M)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", source)  # images: never carried along
+    text = _INLINE_HTML.sub("", _FENCE.sub("", text))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep the words
     # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
     # into the paragraph under it, and the section keeps the words that name its topic.

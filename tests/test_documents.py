@@ -215,6 +215,18 @@ def test_myst_markup_is_read_as_text(tmp_path: Path):
         "~/Library/Caches/pip", 'See "__init__.py" and this.']
 
 
+def test_markdown_code_fences_and_inline_html_leave_no_trace(tmp_path: Path):
+    md = tmp_path / "browser.md"
+    md.write_text('<a id="caller"></a>\n### `reportCaller` (Boolean)\n\nIt captures the\n'
+                  "callsite, for instance:\n```js\npino.info('hi') // logs <ts>\n```\n"
+                  "Done.<br>\n")
+    # The fence's language ("js") was read as a word of the code, and the anchor as text;
+    # a heading that ends in a bracket still gets its colon.
+    assert load_document(md).text.split("\n\n") == [
+        '"reportCaller" (Boolean):', "It captures the callsite, for instance:",
+        "pino.info('hi') // logs <ts>", "Done."]
+
+
 def test_truncated_pdf_is_reported(tmp_path: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
