@@ -58,7 +58,7 @@ def test_dev_set_is_well_formed():
         assert q.answerable == bool(q.facts)
 
 
-@pytest.mark.parametrize("name", ["python-reference", "pip-docs", "libffi-manual"])
+@pytest.mark.parametrize("name", ["python-reference", "pip-docs", "libffi-manual", "pino-docs"])
 def test_other_corpus_sets_are_well_formed(name):
     from rag.config import PROJECT_ROOT
     from rag.documents import load_corpus
