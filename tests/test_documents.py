@@ -159,12 +159,17 @@ def test_markdown_headings_are_kept_as_their_own_lines(tmp_path: Path):
     assert doc.title == "Guide"
 
 
+def markdown_paragraphs(tmp_path: Path, source: str) -> list[str]:
+    """The paragraphs of a Markdown file with this source, as the pipeline reads them."""
+    md = tmp_path / "page.md"
+    md.write_text(source)
+    return load_document(md).text.split("\n\n")
+
+
 def test_markdown_table_rows_become_sentences(tmp_path: Path):
-    md = tmp_path / "settings.md"
-    md.write_text("Settings:\n\n| variable | default | what |\n|---|:---:|---|\n"
-                  "| `RAG_TOP_K` | `5` | passages retrieved |\n"
-                  "| `RAG_PORT` | `7860` | the port |\n")
-    assert load_document(md).text.split("\n\n") == [
+    assert markdown_paragraphs(tmp_path, "Settings:\n\n| variable | default | what |\n"
+                               "|---|:---:|---|\n| `RAG_TOP_K` | `5` | passages retrieved |\n"
+                               "| `RAG_PORT` | `7860` | the port |\n") == [
         "Settings:", "variable; default; what.", '"RAG_TOP_K"; "5"; passages retrieved.',
         '"RAG_PORT"; "7860"; the port.']  # inline code keeps straight quotes
 
@@ -206,23 +211,20 @@ def test_a_pdfs_lines_read_as_whole_sentences(tmp_path: Path):
 
 
 def test_myst_markup_is_read_as_text(tmp_path: Path):
-    md = tmp_path / "caching.md"
-    md.write_text("(caching)=\n# Caching\n\n```{versionadded} 20.1\n```\n\nUse {ref}`pip cache dir`"
-                  " to see it.\n\n````{tab} MacOS\n```\n~/Library/Caches/pip\n```\n````\n\n"
-                  "```{note}\nSee `__init__.py` and **this**.\n```\n")
-    assert load_document(md).text.split("\n\n") == [
+    assert markdown_paragraphs(
+        tmp_path, "(caching)=\n# Caching\n\n```{versionadded} 20.1\n```\n\nUse {ref}`pip cache dir`"
+        " to see it.\n\n````{tab} MacOS\n```\n~/Library/Caches/pip\n```\n````\n\n"
+        "```{note}\nSee `__init__.py` and **this**.\n```\n") == [
         "Caching:", "New in version 20.1.", 'Use "pip cache dir" to see it.', "MacOS:",
         "~/Library/Caches/pip", 'See "__init__.py" and this.']
 
 
 def test_markdown_code_fences_and_inline_html_leave_no_trace(tmp_path: Path):
-    md = tmp_path / "browser.md"
-    md.write_text('<a id="caller"></a>\n### `reportCaller` (Boolean)\n\nIt captures the\n'
-                  "callsite, for instance:\n```js\npino.info('hi') // logs <ts>\n```\n"
-                  "Done.<br>\n")
+    source = ('<a id="caller"></a>\n### `reportCaller` (Boolean)\n\nIt captures the\n'
+              "callsite, for instance:\n```js\npino.info('hi') // logs <ts>\n```\nDone.<br>\n")
     # The fence's language ("js") was read as a word of the code, and the anchor as text;
     # a heading that ends in a bracket still gets its colon.
-    assert load_document(md).text.split("\n\n") == [
+    assert markdown_paragraphs(tmp_path, source) == [
         '"reportCaller" (Boolean):', "It captures the callsite, for instance:",
         "pino.info('hi') // logs <ts>", "Done."]
 
