@@ -90,15 +90,44 @@ def _heading(match: re.Match[str]) -> str:
     return words + ":" if words and not _ENDS_AS_SENTENCE.search(words) else words
 
 
-_TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
-_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+_TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 
 
-def _table_row(match: re.Match[str]) -> str:
-    """"| RAG_TOP_K | 5 | passages retrieved |" as a sentence of its own, the cells joined by
-    semicolons: a row is a fact that can be quoted ("RAG_TOP_K; 5; passages retrieved.")."""
-    row = "; ".join(cell.strip() for cell in match[1].split("|") if cell.strip())
-    return (row if not row or row.endswith(SENTENCE_END) else row + ".") + "\n"
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.split("|")]
+
+
+def _sentence(cells: list[str]) -> str:
+    """Cells joined by semicolons, as a sentence that can be quoted: a row is a fact."""
+    row = "; ".join(cell for cell in cells if cell)
+    return row if not row or row.endswith(SENTENCE_END) else row + "."
+
+
+def _tables(text: str) -> str:
+    """Each row of a table as a sentence of its own, each cell named by its column:
+    "| 8.x | 2022-06-01 |" under "| Version | Release Date |" reads "Version: 8.x; Release
+    Date: 2022-06-01.", which answers "When was 8.x released?" by itself."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] = []
+    for i, line in enumerate(lines):
+        if _TABLE_RULE.match(line):  # "|---|:---:|", or a "---" rule
+            continue
+        row = _TABLE_ROW.match(line)
+        if not row:
+            header = []
+            out.append(line)
+            continue
+        cells = _cells(row[1])
+        if not header and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            header = cells  # the header row names the columns; it is no fact itself
+            continue
+        if len(header) == len(cells):
+            cells = [f"{name}: {cell}" if name and cell else cell
+                     for name, cell in zip(header, cells, strict=True)]
+        out.append(_sentence(cells) + "\n")
+    return "\n".join(out)
 
 
 # MyST and Sphinx markup: "```{note}" and "```{tab} MacOS" open a block, "{ref}`pip freeze`"
@@ -132,7 +161,7 @@ def markdown_text(source: str) -> tuple[str, str]:
     # A heading ends with a colon: then it is neither taken for a byline and dropped, nor run
     # into the paragraph under it, and the section keeps the words that name its topic.
     text = re.sub(r"^#{1,6}[ \t]*(.*?)[ \t#]*$", _heading, text, flags=re.M)
-    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", text))
+    text = _tables(text)
     text = _DIRECTIVE.sub(_directive, text)
     text = re.sub(r"^\([\w.-]+\)=[ \t]*$", "", text, flags=re.M)
     text = re.sub(r"\{[\w:.-]+\}(?=`)", "", text)

@@ -167,11 +167,13 @@ def markdown_paragraphs(tmp_path: Path, source: str) -> list[str]:
 
 
 def test_markdown_table_rows_become_sentences(tmp_path: Path):
+    # Each cell named by its column: a row answers "What is RAG_PORT's default?" by itself.
     assert markdown_paragraphs(tmp_path, "Settings:\n\n| variable | default | what |\n"
                                "|---|:---:|---|\n| `RAG_TOP_K` | `5` | passages retrieved |\n"
-                               "| `RAG_PORT` | `7860` | the port |\n") == [
-        "Settings:", "variable; default; what.", '"RAG_TOP_K"; "5"; passages retrieved.',
-        '"RAG_PORT"; "7860"; the port.']  # inline code keeps straight quotes
+                               "| `RAG_PORT` | `7860` | the port |\n\n| a | b |\n") == [
+        "Settings:", 'variable: "RAG_TOP_K"; default: "5"; what: passages retrieved.',
+        'variable: "RAG_PORT"; default: "7860"; what: the port.',  # code keeps straight quotes
+        "a; b."]  # a row with no header row
 
 
 def _one_page_pdf(lines: list[str]) -> bytes:
