@@ -181,9 +181,8 @@ _LEAD_IN = re.compile(
 # A clause that sets the scene before the question: "When I run pip install ., where does
 # the build happen?" asks where, not when.
 _SCENE = re.compile(
-    r"^\s*(?:when|if|once|after|before|while)\s+(?!(?:is|are|was|were|will|would|does|did|do|"
-    r"can|could|should|has|have|had)\b)[^?,]{1,80},\s*"
-    rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do|can|could|should|must)\b)",
+    rf"^\s*(?:when|if|once|after|before|while)\s+(?!{_AUXILIARY}\b)[^?,]{{1,80}},\s*"
+    rf"(?=(?:{_WH_WORD}|{_AUXILIARY}|must)\b)",
     re.I,
 )
 

@@ -276,6 +276,7 @@ def test_a_lead_in_does_not_hide_the_question(question, role):
      ("When describing a new ffi_type, what must its type member be set to?", ""),
      ("If season 2 comes out in 2018, who will star in it?", "name"),
      ("When does season 2 come out, and who stars?", "date"),
+     ("When might season 2 come out, does anyone know?", "date"),
      ("When season 2 premieres?", "date")],
 )
 def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
