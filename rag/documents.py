@@ -190,9 +190,6 @@ def clean_text(text: str) -> str:
             continue
         if _RULE.fullmatch(line):  # an underline or a rule
             continue
-        # An author bio after a byline: "Leon Brill is a staff writer for ..."
-        if any(line.startswith(label + " is ") for label in labels):
-            continue
         kept.append(line)
     text = "\n".join(kept)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
