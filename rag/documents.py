@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from rag.formats import SENTENCE_END, UnreadableFile, html_text, markdown_text, pdf_text
+from rag.formats import UnreadableFile, html_text, markdown_text, pdf_text
 from rag.types import Document, SkippedFile
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -132,12 +132,14 @@ def _decode_text(raw: bytes) -> str:
 _RULE = re.compile(r"[-=*_~#.+|\u2022\u00b7 ]{3,}")  # "*****", "+-----+", "* * *"
 _LABEL_CHARACTERS = re.compile(r"[\w\s'\u2019&.,-]+")
 _LIST_ITEM = re.compile(r"([-*+\u2022]|\d{1,3}[.)])\s")  # "- ", "* ", "2. ", "3) "
+# A short line ending so is a sentence, a quote, a lead-in or an aside, not a byline.
+_FINISHED_LINE = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
 
 
 def _is_short_label(line: str) -> bool:
     """Bylines, tags, navigation and caption leftovers: a few plain words, no sentence ending.
     A list item ("* comments,") or a line of code ("~/Library/Caches/pip") is content."""
-    return (len(line.split()) <= 6 and not line.endswith(SENTENCE_END)
+    return (len(line.split()) <= 6 and not line.endswith(_FINISHED_LINE)
             and not _LIST_ITEM.match(line) and bool(_LABEL_CHARACTERS.fullmatch(line)))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from rag.documents import split_sentences
 from rag.embeddings import Embedder
+from rag.formats import ENDS_SENTENCE
 from rag.questions import (
     asked_role,
     expected_answer_type,
@@ -40,7 +41,6 @@ _LEANS_BACK = re.compile(
     re.I,
 )
 MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
@@ -107,7 +107,7 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
         return item
     end = following[1]
     sentence = text[following[0]:end]
-    if (not _ENDS_SENTENCE.search(sentence)
+    if (not ENDS_SENTENCE.search(sentence)
             or lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP):
         return item
     return replace(item, text=text[item.start:end], end=end)
@@ -154,7 +154,7 @@ def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
     for i, (start, end) in enumerate(spans):
         sentence = passage.text[start:end]
         # Whole sentences only: a headline or caption states no fact to quote.
-        if len(sentence.split()) < MIN_WORDS or not _ENDS_SENTENCE.search(sentence):
+        if len(sentence.split()) < MIN_WORDS or not ENDS_SENTENCE.search(sentence):
             continue
         if i > 0 and _LEANS_BACK.match(passage.text[start:end]):
             start = spans[i - 1][0]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# What may end a sentence, or a heading that must not be taken for one left open.
-SENTENCE_END = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ':', ')')
+# A full stop, maybe inside quotes or brackets: '... in 2018.', '... "in 2018."'. Evidence
+# is drawn only from sentences that end so, and a table row is made to.
+ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
 class UnreadableFile(Exception):
@@ -80,14 +81,12 @@ def html_text(source: str) -> tuple[str, str]:
     return text, (parser.h1 or parser.title).strip()
 
 
-# A heading that is a sentence already: "What is pip?", "Install it." A name in brackets
-# is not one: "`reportCaller` (Boolean)".
-_ENDS_AS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]*$")
-
-
 def _heading(match: re.Match[str]) -> str:
+    """A heading as the lead-in of what follows ("Installation:"), unless it is a sentence
+    already ("What is pip?") or ends in a colon. A name in brackets is not a sentence:
+    "`reportCaller` (Boolean)"."""
     words = match[1]
-    return words + ":" if words and not _ENDS_AS_SENTENCE.search(words) else words
+    return words if not words or words.endswith(":") or ENDS_SENTENCE.search(words) else words + ":"
 
 
 _TABLE_RULE = re.compile(r"^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$")
@@ -101,7 +100,7 @@ def _cells(row: str) -> list[str]:
 def _sentence(cells: list[str]) -> str:
     """Cells joined by semicolons, as a sentence that can be quoted: a row is a fact."""
     row = "; ".join(cell for cell in cells if cell)
-    return row if not row or row.endswith(SENTENCE_END) else row + "."
+    return row if not row or ENDS_SENTENCE.search(row) else row + "."
 
 
 def _tables(text: str) -> str:

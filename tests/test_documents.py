@@ -178,6 +178,19 @@ def test_markdown_table_rows_become_sentences(tmp_path: Path):
         "a; b."]  # a row with no header row
 
 
+def test_a_table_row_ending_in_a_bracket_or_quote_can_be_quoted(tmp_path: Path):
+    from rag.evidence import candidate_spans
+    from rag.types import Passage
+
+    rows = markdown_paragraphs(tmp_path, "| variable | what |\n|---|---|\n"
+                               "| `RAG_FUSION` | how results are combined (`rrf` or `relative`) |\n"
+                               "| `RAG_HOST` | binds to `127.0.0.1` |\n")
+    assert rows == ['variable: "RAG_FUSION"; what: how results are combined ("rrf" or '
+                    '"relative").', 'variable: "RAG_HOST"; what: binds to "127.0.0.1".']
+    for row in rows:  # evidence is drawn only from sentences that end as one
+        assert candidate_spans(Passage("p", "page", "page.md", row, 0.0)) == [(0, len(row))]
+
+
 def _one_page_pdf(lines: list[str]) -> bytes:
     """A real PDF whose text layer is `lines`, one per visual line (Helvetica, 12 pt)."""
     ops = ["BT /F1 12 Tf 72 720 Td 14 TL", *(f"({line}) Tj T*" for line in lines), "ET"]
