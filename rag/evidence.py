@@ -41,6 +41,7 @@ _LEANS_BACK = re.compile(
     re.I,
 )
 MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
+MAX_BLOCK_CHARS = 400  # a lead-in with the block under it, as one piece of evidence
 LEXICAL_WEIGHT = 0.5
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
@@ -148,18 +149,40 @@ SENTENCE_VECTORS = SentenceVectors()
 
 
 def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
-    """Sentence spans worth scoring; a sentence that leans back carries its predecessor."""
-    spans = split_sentences(passage.text)
+    """Sentence spans worth scoring; a sentence that leans back carries its predecessor,
+    and one that leads in to a block ("You can install it in editable mode:") the block."""
+    text = passage.text
+    spans = split_sentences(text)
     out = []
     for i, (start, end) in enumerate(spans):
-        sentence = passage.text[start:end]
-        # Whole sentences only: a headline or caption states no fact to quote.
-        if len(sentence.split()) < MIN_WORDS or not ENDS_SENTENCE.search(sentence):
+        if text[end - 1] == ":":  # a lead-in is evidence only together with its block
+            end = _block_end(text, spans[i + 1:], start)
+            if end == start:
+                continue
+        elif not ENDS_SENTENCE.search(text[start:end]):
+            continue  # a headline or caption states no fact to quote
+        elif len(text[start:end].split()) < MIN_WORDS:
             continue
-        if i > 0 and _LEANS_BACK.match(passage.text[start:end]):
+        if i > 0 and _LEANS_BACK.match(text[start:end]):
             start = spans[i - 1][0]
         out.append((start, end))
     return out
+
+
+def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> int:
+    """Where the block after a lead-in ends (`start` if there is none): the lines that are
+    not sentences (a command, a path, list items, code), up to a sentence or the next
+    lead-in ("Windows:"), within `MAX_BLOCK_CHARS` of `start`. In documentation the answer
+    is often the block: "MacOS: ~/Library/Caches/pip", "... in editable mode: $ pip
+    install -e path/to/SomeProject"."""
+    end = None
+    for s, e in following:
+        line = text[s:e]
+        next_lead_in = line.endswith(":") and not line[:1].islower()  # not code: "with a:"
+        if ENDS_SENTENCE.search(line) or next_lead_in or e - start > MAX_BLOCK_CHARS:
+            break
+        end = e
+    return end if end is not None else start
 
 
 def select_evidence(

@@ -37,6 +37,34 @@ def test_short_fragments_are_not_evidence():
     assert all(P2.text[s:e] != "Yes, for sure." for s, e in candidate_spans(P2))
 
 
+def _spans(text: str) -> list[str]:
+    passage = Passage("p", "Doc", "guide.md", text, 0.0)
+    return [text[s:e] for s, e in candidate_spans(passage)]
+
+
+def test_a_lead_in_is_evidence_with_the_block_under_it():
+    # In documentation the answer is often the command or path under a lead-in.
+    assert _spans("Editable installs:\n\nYou can install local projects in editable mode:\n\n"
+                  "$ pip install -e path/to/SomeProject\n\nEditable installs copy no files.") == [
+        "You can install local projects in editable mode:\n\n$ pip install -e path/to/SomeProject",
+        "Editable installs copy no files."]
+    # The block ends at the next lead-in; a short one ("MacOS:") counts with its block.
+    assert _spans("Default paths:\n\nMacOS:\n\n~/Library/Caches/pip\n\nWindows:\n\n"
+                  "%LocalAppData%\\pip\\Cache") == [
+        "MacOS:\n\n~/Library/Caches/pip", "Windows:\n\n%LocalAppData%\\pip\\Cache"]
+    # Code that ends in a colon is part of the block, not a lead-in of its own.
+    assert _spans("Nested statements are equivalent:\n\nwith A() as a:\nwith B() as b:\n\n"
+                  "That is all.")[0] == (
+        "Nested statements are equivalent:\n\nwith A() as a:\nwith B() as b:")
+
+
+def test_a_lead_in_with_no_block_is_not_evidence():
+    assert _spans("She said:\n\nWe are back in 2018.") == ["We are back in 2018."]
+    too_long = "x" * 500
+    assert _spans(f"Installation:\n\n{too_long}\n\nRun the installer again.") == [
+        "Run the installer again."]
+
+
 def test_best_sentences_come_first_and_are_verbatim():
     chosen = select_evidence("Who plays Malcolm?", [P1, P2], FakeEmbedder(), max_items=2)
     assert chosen[0].text == "Malcolm is played by Eka Darville in the show."
