@@ -178,7 +178,8 @@ def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> i
     end = None
     for s, e in following:
         line = text[s:e]
-        next_lead_in = line.endswith(":") and not line[:1].islower()  # not code: "with a:"
+        # A heading or a numbered step, not code ("with a:", ">>> def f():")
+        next_lead_in = line.endswith(":") and (line[:1].isupper() or line[:1].isdigit())
         if ENDS_SENTENCE.search(line) or next_lead_in or e - start > MAX_BLOCK_CHARS:
             break
         end = e

@@ -56,6 +56,8 @@ def test_a_lead_in_is_evidence_with_the_block_under_it():
     assert _spans("Nested statements are equivalent:\n\nwith A() as a:\nwith B() as b:\n\n"
                   "That is all.")[0] == (
         "Nested statements are equivalent:\n\nwith A() as a:\nwith B() as b:")
+    assert _spans("It is discarded:\n\n>>> def f():\n... return 42\n\nSee above.")[0] == (
+        "It is discarded:\n\n>>> def f():\n... return 42")
 
 
 def test_a_lead_in_with_no_block_is_not_evidence():
