@@ -159,10 +159,8 @@ def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
             end = _block_end(text, spans[i + 1:], start)
             if end == start:
                 continue
-        elif not ENDS_SENTENCE.search(text[start:end]):
-            continue  # a headline or caption states no fact to quote
-        elif len(text[start:end].split()) < MIN_WORDS:
-            continue
+        elif not ENDS_SENTENCE.search(text[start:end]) or len(text[start:end].split()) < MIN_WORDS:
+            continue  # a headline, a caption or "Yes, for sure." states no fact to quote
         if i > 0 and _LEANS_BACK.match(text[start:end]):
             start = spans[i - 1][0]
         out.append((start, end))
@@ -175,7 +173,7 @@ def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> i
     lead-in ("Windows:"), within `MAX_BLOCK_CHARS` of `start`. In documentation the answer
     is often the block: "MacOS: ~/Library/Caches/pip", "... in editable mode: $ pip
     install -e path/to/SomeProject"."""
-    end = None
+    end = start
     for s, e in following:
         line = text[s:e]
         # A heading or a numbered step, not code ("with a:", ">>> def f():")
@@ -183,7 +181,7 @@ def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> i
         if ENDS_SENTENCE.search(line) or next_lead_in or e - start > MAX_BLOCK_CHARS:
             break
         end = e
-    return end if end is not None else start
+    return end
 
 
 def select_evidence(
