@@ -233,11 +233,7 @@ def extractive(
                    if e not in chosen]
     if widen:
         wide = [widen(e) for e in chosen]
-        chosen = [w if not any(_overlap(w, other) for other in chosen if other is not e) else e
+        chosen = [w if not any(w.overlaps(other) for other in chosen if other is not e) else e
                   for e, w in zip(chosen, wide, strict=True)]
     quotes = " ".join(f"\u201c{e.text}\u201d [{i + 1}]" for i, e in enumerate(chosen))
     return EXTRACTIVE_PREFIX + quotes, [_citation(i + 1, e) for i, e in enumerate(chosen)]
-
-
-def _overlap(a: Evidence, b: Evidence) -> bool:
-    return a.passage.id == b.passage.id and a.start < b.end and b.start < a.end

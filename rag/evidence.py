@@ -63,6 +63,11 @@ class Evidence:
     score: float
     part: int = 0  # which part of a two-part question it answers
 
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether the two spans share text of one passage."""
+        return (self.passage.id == other.passage.id
+                and self.start < other.end and other.start < self.end)
+
 
 TermWeight = Callable[[str], float]
 
@@ -222,11 +227,10 @@ def select_evidence(
     )
     chosen: list[Evidence] = []
     for score, i, s, e in reversed(scored):
-        overlaps = any(c.passage is passages[i] and s < c.end and c.start < e for c in chosen)
-        duplicate = any(c.text == passages[i].text[s:e] for c in chosen)
-        if overlaps or duplicate:
+        item = Evidence(passages[i], passages[i].text[s:e], s, e, round(score, 4))
+        if any(item.overlaps(c) or item.text == c.text for c in chosen):
             continue
-        chosen.append(Evidence(passages[i], passages[i].text[s:e], s, e, round(score, 4)))
+        chosen.append(item)
         if len(chosen) == max_items:
             break
     return chosen
