@@ -28,7 +28,8 @@ _RELEASE = re.compile(
     re.I,
 )
 # Words of a release question that say nothing of what comes out ("When is season 2 expected?").
-_RELEASE_ASIDES = frozenset(tokenize("expected due planned slated scheduled date"))
+_RELEASE_ASIDES = frozenset(tokenize(
+    "expected due planned slated scheduled supposed actually date year"))
 _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # Numbers written as words, as their digits: "the second season" and "season two" hold "2".
 _NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
@@ -269,7 +270,10 @@ def release_years(question: str, text: str) -> set[str]:
     "the second season"), the years of its clauses that name the subject too. "It'll be
     touching down in 2018, after the release of ... The Defenders" gives no year for The
     Defenders."""
-    subject = _subject_words(_RELEASE.sub(" ", question))
+    # Only the sentence that asks: "When is it out? I've seen different years floating
+    # around" is not about years floating around.
+    asking = [question[s:e] for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
+    subject = _subject_words(_RELEASE.sub(" ", " ".join(asking) or question))
     if not subject or not years(text) or not _RELEASE.search(text):
         return set()
     found: set[str] = set()

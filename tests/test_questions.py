@@ -157,6 +157,10 @@ def test_the_years_a_text_gives_for_a_release():
     # The Defenders is named in the sentence, but the year belongs to another clause
     assert release_years("When is The Defenders released?", text) == set()
     assert release_years("When does it come out?", "It comes out in 2018.") == set()
+    # Hedges and the question's other sentences name nothing that comes out
+    assert release_years("What year is season 2 actually supposed to come out?", text) == {"2017"}
+    assert release_years("When does season 2 come out? I've seen years floating around.",
+                         text) == {"2017"}
 
 
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
