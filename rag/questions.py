@@ -19,7 +19,8 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _DATE = re.compile(
     rf"\b(?:(?:{_YEAR}|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|next year|this year|last year)\b|"
+    r"October|November|December|next year|this year|last year|"
+    r"(?:immediately|right|shortly|soon|directly) after)\b|"
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _RELEASE = re.compile(

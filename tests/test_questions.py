@@ -99,6 +99,10 @@ def test_yes_no_questions():
         ("When is season 2 coming out?", "As of August, the scripts are half written.", False),
         ("When is season 2 coming out?", "It'll be touching down in 2018.", True),
         ("When was it renewed?", "As of August, it was renewed.", True),
+        # a time given by what it follows answers a when-question as a date does
+        ("When does shooting start?", "It starts shooting immediately after The Defenders "
+         "wraps.", True),
+        ("When does shooting start?", "It starts shooting after a long break.", False),
     ],
 )
 def test_has_answer_type(question, text, holds):
