@@ -271,8 +271,8 @@ def release_years(question: str, text: str) -> set[str]:
     "the second season"), the years of its clauses that name the subject too. "It'll be
     touching down in 2018, after the release of ... The Defenders" gives no year for The
     Defenders."""
-    # Only the sentence that asks: "When is it out? I've seen different years floating
-    # around" is not about years floating around.
+    # Only the sentence that asks: "When does it come out? I've seen different years
+    # floating around" is not about years floating around.
     asking = [question[s:e] for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
     subject = _subject_words(_RELEASE.sub(" ", " ".join(asking) or question))
     if not subject or not years(text) or not _RELEASE.search(text):
