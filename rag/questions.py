@@ -8,6 +8,7 @@ without a name).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -271,10 +272,7 @@ def release_years(question: str, text: str) -> set[str]:
     "the second season"), the years of its clauses that name the subject too. "It'll be
     touching down in 2018, after the release of ... The Defenders" gives no year for The
     Defenders."""
-    # Only the sentence that asks: "When does it come out? I've seen different years
-    # floating around" is not about years floating around.
-    asking = [question[s:e] for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
-    subject = _subject_words(_RELEASE.sub(" ", " ".join(asking) or question))
+    subject = _release_subject(question)
     if not subject or not years(text) or not _RELEASE.search(text):
         return set()
     found: set[str] = set()
@@ -285,6 +283,16 @@ def release_years(question: str, text: str) -> set[str]:
                 if subject & _subject_words(clause):
                     found |= years(clause)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _release_subject(question: str) -> frozenset[str]:
+    """What a release question asks about, read once per question: `release_years` weighs
+    up to a few hundred passages against it."""
+    # Only the sentence that asks: "When does it come out? I've seen different years
+    # floating around" is not about years floating around.
+    asking = [question[s:e] for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
+    return frozenset(_subject_words(_RELEASE.sub(" ", " ".join(asking) or question)))
 
 
 def _subject_words(text: str) -> set[str]:
