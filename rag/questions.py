@@ -97,6 +97,23 @@ _ROLE_NAMED_FIRST = re.compile(
     r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
 )
 _PRONOUNS = frozenset("him her them it he she they".split())
+# "Who's the actor behind Malcolm?", "Who is in charge of The Defenders?": words for how a
+# person stands to what is asked about. Articles credit people by name ("Malcolm (Eka
+# Darville)", "Helmed by ... Petrie and Marco Ramirez") more than they call them actors or
+# say who is in charge, so these words are part of the kind of answer, not its subject.
+_RELATION = re.compile(
+    r"\b(?:actors?|actress(?:es)?|stars?|showrunners?|person|people|who(?:'s|\s+is|\s+was|"
+    r"\s+are)?)(?:\s+behind\b)?|\bin charge\b",
+    re.I,
+)
+# A search-box query, with no question word: "malcolm actor jessica jones" asks for a name,
+# "luke cage netflix premiere date" for a date.
+_QUERY_KINDS = (
+    ("name", re.compile(rf"\b{_PERSON}|\b(?:cast|plays?|played)\b", re.I)),
+    ("date", re.compile(r"\b(?:dates?|years?|premieres?|release)\b", re.I)),
+)
+# "dexter was on which network": the question word last, where a user types it.
+_WHICH_LAST = re.compile(r"\b(?:which|what)\s+(?P<kind>[a-z-]+)\s*\??\s*$", re.I)
 # A search-box query: "kilgrave actor", "actress playing Trish Walker"
 _ROLE_KEYWORDS = re.compile(
     r"^\s*(?:(?:actor|actress)\s+(?:for|of|playing|who plays)\s+(?P<role>(?:[\w'-]+\s*){1,3})|"
@@ -220,7 +237,18 @@ def expected_answer_type(question: str) -> str:
     which = _WHICH.match(question)
     if which and (not which["what"] or _TITLED.search(which["what"])):
         return "title"  # "Which magazine did ...", "What TV series did ...": a named thing
+    last = _WHICH_LAST.search(question)
+    if last and _TITLED.search(last["kind"]):
+        return "title"
+    if is_search_query(question):
+        return next((kind for kind, words in _QUERY_KINDS if words.search(question)), "")
     return ""
+
+
+def is_search_query(question: str) -> bool:
+    """Words typed as into a search box, with no question word, verb first or question
+    mark: "kilgrave actor"."""
+    return not re.search(rf"\?|\b{_WH_WORD}\b|^\s*{_AUXILIARY}\b", question, re.I)
 
 
 def answer_kind_words(question: str) -> str:
@@ -229,11 +257,14 @@ def answer_kind_words(question: str) -> str:
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
-    match = _WHICH.match(question)
+    relation = ""
+    if expected_answer_type(question) == "name":
+        relation = " ".join(m.group(0) for m in _RELATION.finditer(question))
+    match = _WHICH.match(question) or _WHICH_LAST.search(question)
     if not match:
-        return ""
-    kind = match["kind"] or match["word"] or match["what"]
-    return " ".join(w for w in kind.split() if w.islower())
+        return relation
+    kind = next(k for k in match.groupdict().values() if k)
+    return " ".join([w for w in kind.split() if w.islower()] + relation.split())
 
 
 def names(text: str) -> list[str]:

@@ -8,9 +8,11 @@ from rag.questions import (
     credited_actors,
     expected_answer_type,
     has_answer_type,
+    is_search_query,
     names_actor,
     question_parts,
 )
+from rag.retrieval import tokenize
 
 
 @pytest.mark.parametrize(
@@ -186,6 +188,32 @@ def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
 )
 def test_answer_kind_words(question, kind):
     assert answer_kind_words(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("Who are the showrunners in charge of The Defenders?", {"showrunner", "charg"}),
+     ("who's the actor behind Malcolm", {"actor", "behind"}),
+     ("Who is the showrunner behind Jessica Jones?", {"showrunner", "behind"}),
+     ("kilgrave actor", {"actor"}),
+     # not a question about a person: "charge" and "behind" are its subject
+     ("What is the charge for a season pass?", set()),
+     ("What happens behind the scenes?", set())],
+)
+def test_how_a_person_relates_to_the_subject_is_the_kind_of_answer(question, kind):
+    assert set(tokenize(answer_kind_words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("malcolm actor jessica jones", "name"), ("kilgrave cast", "name"),
+     ("luke cage netflix premiere date", "date"), ("season 2 release", "date"),
+     ("dexter was on which network", "title"),  # the question word last
+     ("jessica jones season 2 plot", ""), ("what happened?", "")],
+)
+def test_a_search_box_query_asks_for_what_its_kind_word_names(question, kind):
+    assert expected_answer_type(question) == kind
+    assert is_search_query(question) == ("which" not in question and "?" not in question)
 
 
 def test_which_year_and_which_season_expect_a_date_and_a_number():
