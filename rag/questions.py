@@ -194,7 +194,7 @@ _REVEAL = re.compile(
 _LEAD_IN = re.compile(
     r"^\s*(?:[^?:]{1,80}:\s*|(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell "
     r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
-    r"well),?\s+)"
+    r"well|roughly|approximately|exactly),?\s+)"
     rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )
@@ -253,13 +253,17 @@ def is_search_query(question: str) -> bool:
 
 def answer_kind_words(question: str) -> str:
     """The lower-case words of a which-question that name the kind of answer ("magazine" in
-    "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one."""
+    "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one. So
+    are the words for how a person stands to the subject in a who-question ("actor", "in
+    charge"), and for how a thing comes out in a release question ("arrive")."""
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
     relation = ""
     if expected_answer_type(question) == "name":
         relation = " ".join(m.group(0) for m in _RELATION.finditer(question))
+    elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
+        relation = " ".join(_RELEASE.findall(question))
     match = _WHICH.match(question) or _WHICH_LAST.search(question)
     if not match:
         return relation

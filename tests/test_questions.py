@@ -196,6 +196,10 @@ def test_answer_kind_words(question, kind):
      ("who's the actor behind Malcolm", {"actor", "behind"}),
      ("Who is the showrunner behind Jessica Jones?", {"showrunner", "behind"}),
      ("kilgrave actor", {"actor"}),
+     # how a thing comes out, in a release question
+     ("When is The Defenders expected to arrive on Netflix?", {"arriv"}),
+     ("Roughly when does season 2 premiere?", {"premier"}),
+     ("When was the show renewed?", set()),  # not a release question
      # not a question about a person: "charge" and "behind" are its subject
      ("What is the charge for a season pass?", set()),
      ("What happens behind the scenes?", set())],
