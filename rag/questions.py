@@ -19,8 +19,10 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _YEAR = r"(?:1[89]|20)\d\d"
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _DATE = re.compile(
-    rf"\b(?:(?:{_YEAR}|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|next year|this year|last year|"
+    # "mid-2017" answers "When in 2017 ...?", which "2017" alone does not
+    rf"\b(?:(?:(?:(?:early|mid|late)[- ]|(?:spring|summer|fall|autumn|winter)\s+)?{_YEAR}|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"next year|this year|last year|"
     r"(?:immediately|right|shortly|soon|directly) after)\b|"
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )

@@ -105,6 +105,9 @@ def test_yes_no_questions():
         ("When does shooting start?", "It starts shooting immediately after The Defenders "
          "wraps.", True),
         ("When does shooting start?", "It starts shooting after a long break.", False),
+        # a question that names the year asks when in it
+        ("When in 2017 does it hit Netflix?", "It hits Netflix in mid-2017.", True),
+        ("When in 2017 does it hit Netflix?", "It hits Netflix in 2017.", False),
     ],
 )
 def test_has_answer_type(question, text, holds):
