@@ -248,8 +248,8 @@ def expected_answer_type(question: str) -> str:
 
 
 def is_search_query(question: str) -> bool:
-    """Words typed as into a search box, with no question word, verb first or question
-    mark: "kilgrave actor"."""
+    """Whether the question is typed as into a search box: no question word, no verb
+    first and no question mark ("kilgrave actor")."""
     return not re.search(rf"\?|\b{_WH_WORD}\b|^\s*{_AUXILIARY}\b", question, re.I)
 
 

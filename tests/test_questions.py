@@ -207,7 +207,7 @@ def test_answer_kind_words(question, kind):
      ("What is the charge for a season pass?", set()),
      ("What happens behind the scenes?", set())],
 )
-def test_how_a_person_relates_to_the_subject_is_the_kind_of_answer(question, kind):
+def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question, kind):
     assert set(tokenize(answer_kind_words(question))) == kind
 
 
