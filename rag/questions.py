@@ -248,9 +248,9 @@ def expected_answer_type(question: str) -> str:
 
 
 def is_search_query(question: str) -> bool:
-    """Whether the question is typed as into a search box: no question word, no verb
-    first and no question mark ("kilgrave actor")."""
-    return not re.search(rf"\?|\b{_WH_WORD}\b|^\s*{_AUXILIARY}\b", question, re.I)
+    """Whether the question is typed as into a search box, with no question word and no
+    verb that could ask one ("kilgrave actor", "luke cage release date on netflix?")."""
+    return not re.search(rf"\b{_WH_WORD}\b|\b{_AUXILIARY}\b", question, re.I)
 
 
 def answer_kind_words(question: str) -> str:
