@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--corpus", help="a folder of other documents to answer from, indexed "
                     "into a temporary folder (your own index is not touched)")
 
-    sub.add_parser("fetch-model", help="fetch and verify the default GGUF model into models/")
+    sub.add_parser("fetch-model",
+                   help="fetch and verify the default GGUF model and WordNet into models/")
     sub.add_parser("config", help="print the settings in force")
     return parser
 
@@ -109,9 +110,11 @@ def _eval_other_corpus(corpus: Path, questions: list[EvalQuestion], out: Path) -
 
 def _fetch_model(_: argparse.Namespace) -> int:
     from rag.config import Settings
-    from rag.model_fetch import fetch_default_model
+    from rag.model_fetch import fetch_default_model, fetch_wordnet
 
-    print(fetch_default_model(Settings.from_env().models_dir))
+    models_dir = Settings.from_env().models_dir
+    print(fetch_default_model(models_dir))
+    print(fetch_wordnet(models_dir))
     return 0
 
 

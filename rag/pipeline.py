@@ -30,9 +30,10 @@ from rag.questions import (
     unmentioned_numbers,
     years,
 )
-from rag.retrieval import BM25, HybridRetriever, tokenize
+from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
+from rag.wordnet import load_wordnet
 
 # One earlier turn is a (question, answer) pair; only questions feed retrieval.
 Turn = tuple[str, str]
@@ -189,10 +190,20 @@ class Pipeline:
         # The kind of answer a which-question asks for ("magazine") is checked by the
         # answer's type instead: articles name the magazine rather than call it one.
         kind = set(tokenize(answer_kind_words(question)))
-        unseen = weighted_share(set(tokenize(question)),
-                                lambda w: w not in lexical.idf and w not in kind,
-                                lexical.term_weight)
-        return unseen >= MAX_UNSEEN_SHARE
+        # A paraphrase is no new subject: "jealous" of articles that say "envies".
+        wordnet = load_wordnet(self.settings.models_dir / "wordnet")
+        words = {stem_word(w): w for w in content_words(question)}
+
+        def unseen(stem: str) -> bool:
+            if stem in lexical.idf or stem in kind:
+                return False
+            return wordnet is None or not any(
+                (forms := tokenize(synonym)) and forms != [stem]
+                and all(f in lexical.idf for f in forms)
+                for synonym in wordnet.common_synonyms(words.get(stem, stem)))
+
+        share = weighted_share(set(words), unseen, lexical.term_weight)
+        return share >= MAX_UNSEEN_SHARE
 
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25

@@ -48,7 +48,7 @@ STOPWORDS = frozenset(
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}\b)")  # the comma of "1,000", not of "2,3"
 
 
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
     """A light suffix stripper that gives a word's forms one stem: "runs", "running" ->
     "run"; "come", "comes", "coming" -> "com"; "release", "released", "releases" ->
     "releas"; "supposedly" -> "suppos"; "envy", "envies" -> "envi"."""
@@ -76,14 +76,18 @@ def _stem(word: str) -> str:
     return word
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
+def content_words(text: str) -> list[str]:
+    """Lower-cased word tokens without stopwords, not yet stemmed ("Jessica's" -> "jessica")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
     text = THOUSANDS_SEPARATOR.sub("", text)  # "1,000" is the word "1000"
     # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
-    return [_stem(w) for w in _WORD.findall(text)
-            if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed word tokens without stopwords ("Jessica's" -> "jessica")."""
+    return [stem_word(w) for w in content_words(text)]
 
 
 class BM25:
