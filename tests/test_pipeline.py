@@ -174,6 +174,26 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
     assert pipeline.mostly_unseen("Who is in charge of the budget?", lexical)
 
 
+def test_a_word_whose_common_synonym_the_articles_use_is_not_unseen(settings, tmp_path):
+    from rag.retrieval import BM25
+    from rag.wordnet import load_wordnet
+
+    if load_wordnet(settings.models_dir / "wordnet") is None:
+        pytest.skip("WordNet is not in models/wordnet: run `rag fetch-model` (./run.sh does)")
+    lexical = BM25(["What Jessica envies most of Trish is her heart.",
+                    "The show won an award and will have a second season."])
+    pipeline = Pipeline(settings)
+    # "jealous" -> "envy"; "prizes" -> "award"
+    assert not pipeline.mostly_unseen("What is Jessica jealous of in Trish?", lexical)
+    assert not pipeline.mostly_unseen("What prizes did the show win?", lexical)
+    # No common synonym of "episodes" or "budget" is in the articles.
+    assert pipeline.mostly_unseen("How many episodes will the second season have?", lexical)
+    assert pipeline.mostly_unseen("What was the budget of the show?", lexical)
+    # Without WordNet, a question is judged by the articles' own words alone.
+    alone = Pipeline(settings.with_(models_dir=tmp_path))
+    assert alone.mostly_unseen("What is Jessica jealous of in Trish?", lexical)
+
+
 def test_a_role_question_retrieves_the_passage_crediting_the_actor_first(pipeline):
     from rag.questions import names_actor
 

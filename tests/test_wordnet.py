@@ -1,0 +1,113 @@
+"""WordNet read from its database files: a small database written here in WordNet's own
+format tests the reading; the real one (fetched by `rag fetch-model`) tests the words the
+question check depends on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rag.config import Settings
+from rag.wordnet import FILES, WordNet, load_wordnet
+
+PLACEHOLDER = re.compile(r"{\w+}")
+LICENSE = "  1 This software and database is being provided to you, the LICENSEE, by  \n"
+
+
+def write_database(root: Path, synsets: dict[str, list[tuple[str, str]]],
+                   exceptions: dict[str, str] | None = None) -> Path:
+    """A database from {pos: [(key, line without its offset)]}: `{key}` in a line stands
+    for the offset of that key's synset, as WordNet's pointers give it."""
+    root.mkdir()
+    offsets: dict[str, int] = {}
+    for entries in synsets.values():  # where each line will start, header first
+        at = len(LICENSE)
+        for key, body in entries:
+            offsets[key] = at
+            at += len(f"{0:08d} {PLACEHOLDER.sub('0' * 8, body)}\n")
+    placeholders = {key: f"{offset:08d}" for key, offset in offsets.items()}
+    for pos in ("noun", "verb", "adj", "adv"):
+        entries = synsets.get(pos, [])
+        lines = [f"{offsets[key]:08d} {body.format(**placeholders)}\n" for key, body in entries]
+        (root / f"data.{pos}").write_text(LICENSE + "".join(lines))
+        index: dict[str, list[int]] = {}
+        for key, body in entries:
+            fields = body.split()
+            for word in fields[3: 3 + 2 * int(fields[2], 16): 2]:
+                index.setdefault(word.split("(")[0].lower(), []).append(offsets[key])
+        (root / f"index.{pos}").write_text(LICENSE + "".join(
+            f"{word} {pos[0]} {len(at)} 0 {len(at)} 0 {' '.join(f'{o:08d}' for o in at)}\n"
+            for word, at in sorted(index.items())))
+        verb_exceptions = (exceptions or {}).items() if pos == "verb" else []
+        (root / f"{pos}.exc").write_text("".join(f"{k} {v}\n" for k, v in verb_exceptions))
+    return root
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> WordNet:
+    return WordNet(write_database(tmp_path / "wn", {
+        "noun": [("envy", "07 n 02 enviousness 0 envy 0 001 + {jealous} a 0203 | a feeling"),
+                 ("award", "04 n 03 award 0 accolade 0 honor 0 000 | a tangible symbol"),
+                 ("honor2", "04 n 01 honor 0 000 | the state of being honored")],
+        "verb": [("get", "40 v 02 get 0 acquire 0 000 | come into the possession of")],
+        "adj": [("jealous", "00 s 03 covetous 0 envious(a) 0 jealous 0 001 + {envy} n 0302 | "
+                            "painfully desirous")],
+    }, exceptions={"gotten": "get"}))
+
+
+def test_a_words_first_sense_gives_its_synonyms_and_derived_words(small):
+    # "jealous" -> its synset's words, and "envy", derived from its third word (not the
+    # derived synset's first word, "enviousness")
+    assert small.common_synonyms("jealous") == {"covetous", "envious", "jealous", "envy"}
+    assert small.common_synonyms("Jealous") == small.common_synonyms("jealous")
+
+
+def test_only_the_most_common_sense_counts(small):
+    # "honor" has two senses; the first is the award, the second adds nothing
+    assert small.common_synonyms("honor") == {"award", "accolade", "honor"}
+
+
+def test_inflected_and_irregular_forms_find_their_base_form(small):
+    assert small.common_synonyms("honors") == {"award", "accolade", "honor"}
+    assert small.common_synonyms("gotten") == {"get", "acquire"}
+    assert small.base_forms("gotten", "verb") == ["get"]
+
+
+def test_an_unknown_word_has_no_synonyms(small):
+    assert small.common_synonyms("zyzzyva") == frozenset()
+
+
+def test_a_missing_database_is_no_wordnet(tmp_path):
+    assert load_wordnet(tmp_path / "nowhere") is None
+    (tmp_path / "partial").mkdir()
+    (tmp_path / "partial" / FILES[0]).write_text("")
+    assert load_wordnet(tmp_path / "partial") is None
+
+
+@pytest.fixture(scope="module")
+def real() -> WordNet:
+    wordnet = load_wordnet(Settings().models_dir / "wordnet")
+    if wordnet is None:
+        pytest.skip("WordNet is not in models/wordnet: run `rag fetch-model` (./run.sh does)")
+    return wordnet
+
+
+@pytest.mark.parametrize(("word", "synonym"), [
+    ("jealous", "envy"),      # the articles: "what she envies most of Trish"
+    ("honors", "award"),      # "a highly coveted Peabody Award"
+    ("prizes", "award"),
+    ("wishes", "want"),
+    ("gotten", "get"),
+])
+def test_the_real_wordnet_links_paraphrases_to_the_articles_words(real, word, synonym):
+    assert synonym in real.common_synonyms(word)
+
+
+@pytest.mark.parametrize(("word", "words"), [
+    ("episode", {"episode"}),
+    ("budget", {"budget", "budgetary"}),
+])
+def test_the_real_wordnet_gives_no_synonym_for_what_the_articles_never_cover(real, word, words):
+    assert real.common_synonyms(word) == words
