@@ -190,20 +190,33 @@ class Pipeline:
         # The kind of answer a which-question asks for ("magazine") is checked by the
         # answer's type instead: articles name the magazine rather than call it one.
         kind = set(tokenize(answer_kind_words(question)))
-        # A paraphrase is no new subject: "jealous" of articles that say "envies".
-        wordnet = load_wordnet(self.settings.models_dir / "wordnet")
-        words = {stem_word(w): w for w in content_words(question)}
-
-        def unseen(stem: str) -> bool:
-            if stem in lexical.idf or stem in kind:
-                return False
-            return wordnet is None or not any(
-                (forms := tokenize(synonym)) and forms != [stem]
-                and all(f in lexical.idf for f in forms)
-                for synonym in wordnet.common_synonyms(words.get(stem, stem)))
-
-        share = weighted_share(set(words), unseen, lexical.term_weight)
+        paraphrased = self.paraphrased(question, lexical)  # "jealous" of articles saying "envies"
+        share = weighted_share(
+            set(tokenize(question)),
+            lambda w: w not in lexical.idf and w not in kind and w not in paraphrased,
+            lexical.term_weight)
         return share >= MAX_UNSEEN_SHARE
+
+    def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
+        """For each word of the question that the corpus lacks, the corpus's words for its
+        most common sense, as WordNet gives them: "jealous" -> {"envi"}, "prizes" ->
+        {"award"}. Empty without WordNet."""
+        wordnet = load_wordnet(self.settings.models_dir / "wordnet")
+        out: dict[str, frozenset[str]] = {}
+        if wordnet is None:
+            return out
+        for word in content_words(question):
+            stem = stem_word(word)
+            if stem in lexical.idf or stem in out:
+                continue
+            found = set()
+            for synonym in wordnet.common_synonyms(word):
+                forms = tokenize(synonym)
+                if forms and forms != [stem] and all(f in lexical.idf for f in forms):
+                    found.update(forms)
+            if found:
+                out[stem] = frozenset(found)
+        return out
 
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
