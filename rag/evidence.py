@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -70,6 +70,7 @@ class Evidence:
 
 
 TermWeight = Callable[[str], float]
+Synonyms = Mapping[str, frozenset[str]]  # a question's word -> the corpus's words for it
 
 
 def uniform_weight(_: str) -> float:
@@ -82,10 +83,22 @@ def weighted_share(words: set[str], found: Callable[[str], bool], weight: TermWe
     return sum(weight(w) for w in words if found(w)) / total if total else 0.0
 
 
-def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_weight) -> float:
+def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_weight,
+                    synonyms: Synonyms | None = None) -> float:
     """Share of the question's content words found in the sentence, weighted by `weight`
-    (IDF from the corpus: a rare word such as "budget" counts far more than "season")."""
-    return weighted_share(set(tokenize(question)), set(tokenize(sentence)).__contains__, weight)
+    (IDF from the corpus: a rare word such as "budget" counts far more than "season"); a
+    word counts as found when one of its `synonyms` is ("jealous" in "she envies")."""
+    words = set(tokenize(sentence))
+    synonyms = synonyms or {}
+    return weighted_share(set(tokenize(question)),
+                          lambda w: w in words or not words.isdisjoint(synonyms.get(w, ())),
+                          weight)
+
+
+def says_each(sentence: str, synonyms: Synonyms) -> bool:
+    """Whether the sentence has one of the corpus's words for each word of `synonyms`."""
+    words = set(tokenize(sentence))
+    return all(not words.isdisjoint(found) for found in synonyms.values())
 
 
 def answer_bonus(question: str, sentence: str, option: str = "") -> float:
@@ -196,6 +209,7 @@ def select_evidence(
     max_items: int = 3,
     weight: TermWeight = uniform_weight,
     option: str = "",
+    synonyms: Synonyms | None = None,
 ) -> list[Evidence]:
     """The `max_items` best sentences across `passages`, best first, no overlapping spans;
     `option` is the option of an "A or B?" question that this selection is for."""
@@ -218,7 +232,7 @@ def select_evidence(
     scored = sorted(
         (
             float(q_vec @ vec)
-            + LEXICAL_WEIGHT * lexical_overlap(question, text, weight)
+            + LEXICAL_WEIGHT * lexical_overlap(question, text, weight, synonyms)
             + answer_bonus(question, text, option)
             - RANK_WEIGHT * i,
             i, s, e,

@@ -13,7 +13,14 @@ from rag import prompts
 from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
-from rag.evidence import Evidence, select_evidence, weighted_share, with_following_sentence
+from rag.evidence import (
+    Evidence,
+    Synonyms,
+    says_each,
+    select_evidence,
+    weighted_share,
+    with_following_sentence,
+)
 from rag.generation import Generator, Message, load_generator
 from rag.questions import (
     addresses_the_assistant,
@@ -167,7 +174,8 @@ class Pipeline:
         candidates = _interleave([
             [replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder, self.settings.evidence_sentences,
-                weight=lexical.term_weight, option=option)]
+                weight=lexical.term_weight, option=option,
+                synonyms=self.paraphrased(part, lexical))]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
         ], key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(self.settings.evidence_sentences, 2 * len(parts))]
@@ -184,18 +192,32 @@ class Pipeline:
             budget -= cost
         return chosen
 
-    def mostly_unseen(self, question: str, lexical: BM25) -> bool:
+    def mostly_unseen(self, question: str, lexical: BM25,
+                      paraphrased: Synonyms | None = None) -> bool:
         """Whether the question is mostly (IDF-weighted) about words the corpus never
-        contains ("budget", "birthday"): then it is about something the articles do not cover."""
+        contains ("budget", "birthday"): then it is about something the articles do not
+        cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
         # The kind of answer a which-question asks for ("magazine") is checked by the
         # answer's type instead: articles name the magazine rather than call it one.
         kind = set(tokenize(answer_kind_words(question)))
-        paraphrased = self.paraphrased(question, lexical)  # "jealous" of articles saying "envies"
+        paraphrased = paraphrased or {}
         share = weighted_share(
             set(tokenize(question)),
             lambda w: w not in lexical.idf and w not in kind and w not in paraphrased,
             lexical.term_weight)
         return share >= MAX_UNSEEN_SHARE
+
+    def paraphrases_to_match(self, question: str, lexical: BM25) -> Synonyms:
+        """The paraphrased words that an answer's evidence must say in the corpus's words,
+        each of them: those of a question that only they keep from being mostly unseen.
+        "What is Jessica jealous of in Trish?" is answered by "... if she envies anything in
+        Trish", and "What's the name of Jessica's detective agency?" not by "the troubled
+        private investigator", which says "detective" but not "agency". Empty when the
+        question's own words suffice, or are mostly unseen whatever their synonyms."""
+        if not self.mostly_unseen(question, lexical):
+            return {}
+        paraphrased = self.paraphrased(question, lexical)
+        return {} if self.mostly_unseen(question, lexical, paraphrased) else paraphrased
 
     def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
         """For each word of the question that the corpus lacks, the corpus's words for its
@@ -234,7 +256,7 @@ class Pipeline:
         all evidence that gives a year for that release, however it scores: a source that
         disagrees with the best one must be shown (see `conflicting_years`).
         """
-        unseen = self.mostly_unseen(question, lexical)
+        unseen = self.mostly_unseen(question, lexical, self.paraphrased(question, lexical))
         out: list[Evidence] = []
         for k, part in enumerate(question_parts(question)):
             items = [e for e in evidence if e.part == k]
@@ -305,6 +327,9 @@ class Pipeline:
 
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         evidence = self.select_evidence(question, passages, lexical)
+        to_match = self.paraphrases_to_match(question, lexical)
+        if to_match:  # asked in other words than the articles': only what says it counts
+            evidence = [e for e in evidence if says_each(e.text, to_match)]
         timings["select_ms"] = _ms(started) - timings["retrieve_ms"]
         if not evidence:  # nothing fits: never send an over-long prompt
             yield prompts.REFUSAL

@@ -172,3 +172,12 @@ def test_the_last_sentence_of_a_passage_has_nothing_to_join():
     start = AWARDS.text.index("The weather")
     item = Evidence(AWARDS, AWARDS.text[start:], start, len(AWARDS.text), 1.0)
     assert with_following_sentence(item, "What was the weather like?", uniform_weight) == item
+
+
+def test_says_each_needs_a_corpus_word_for_every_paraphrased_word():
+    from rag.evidence import says_each
+
+    to_match = {"detectiv": frozenset({"investigator"}), "agenci": frozenset({"offic"})}
+    assert not says_each("The troubled private investigator.", to_match)
+    assert says_each("Her office is that of a private investigator.", to_match)
+    assert says_each("Anything at all.", {})
