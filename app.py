@@ -293,13 +293,16 @@ def build_ui() -> Any:
 
 
 def _warm_up() -> None:
-    """Load the embedder, index and model in the background so the page opens at once."""
+    """Load the embedder, index, model and WordNet in the background; the page opens at once."""
     from rag.pipeline import default_pipeline
 
     try:
         pipeline = default_pipeline()
         pipeline.retriever()
         pipeline.model()
+        wordnet = pipeline.wordnet()
+        if wordnet is not None:
+            wordnet.preload()
     except Exception as exc:  # the same error is shown in the chat when a question is asked
         print(f"warm-up failed: {_error_text(exc)}")
 

@@ -40,7 +40,7 @@ from rag.questions import (
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
-from rag.wordnet import load_wordnet
+from rag.wordnet import WordNet, load_wordnet
 
 # One earlier turn is a (question, answer) pair; only questions feed retrieval.
 Turn = tuple[str, str]
@@ -104,6 +104,10 @@ class Pipeline:
             if self.generator is None:
                 self.generator = load_generator(self.settings)
             return self.generator
+
+    def wordnet(self) -> WordNet | None:
+        """WordNet from models/, or None when it was not fetched (`rag fetch-model`)."""
+        return load_wordnet(self.settings.models_dir / "wordnet")
 
     def status(self) -> dict[str, Any]:
         """What the UI's status line shows; cheap, and never loads anything itself."""
@@ -223,7 +227,7 @@ class Pipeline:
         """For each word of the question that the corpus lacks, the corpus's words for its
         most common sense, as WordNet gives them: "jealous" -> {"envi"}, "prizes" ->
         {"award"}. Empty without WordNet."""
-        wordnet = load_wordnet(self.settings.models_dir / "wordnet")
+        wordnet = self.wordnet()
         out: dict[str, frozenset[str]] = {}
         if wordnet is None:
             return out

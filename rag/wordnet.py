@@ -68,6 +68,11 @@ class WordNet:
             self._exceptions[pos] = exceptions
             self._index[pos] = index
 
+    def preload(self) -> None:
+        """Read every part of speech now (0.6 s, 36 MB) rather than on first use."""
+        for pos in PARTS_OF_SPEECH:
+            self._load(pos)
+
     def base_forms(self, word: str, pos: str) -> list[str]:
         """`word`'s forms that WordNet lists as `pos`: itself, its irregular base form
         ("gotten" -> "get"), or itself with an inflection undone ("prizes" -> "prize")."""

@@ -79,6 +79,12 @@ def test_an_unknown_word_has_no_synonyms(small):
     assert small.common_synonyms("zyzzyva") == frozenset()
 
 
+def test_preload_reads_every_part_of_speech_at_once(small):
+    small.preload()
+    assert small.base_forms("acquire", "verb") == ["acquire"]
+    assert small.base_forms("envious", "adj") == ["envious"]
+
+
 def test_a_missing_database_is_no_wordnet(tmp_path):
     assert load_wordnet(tmp_path / "nowhere") is None
     (tmp_path / "partial").mkdir()
