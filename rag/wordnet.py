@@ -93,12 +93,12 @@ class WordNet:
                 return pos, self._index[pos][form][0]
         return None
 
-    def _synset(self, pos: str, offset: int) -> tuple[list[str], list[tuple[str, int, int, int]]]:
+    def synset(self, pos: str, offset: int) -> tuple[list[str], list[tuple[str, int, int, int]]]:
         """The words of a synset, and its derivation pointers as (pos, offset, source word
         number, target word number)."""
         with (self.root / f"data.{pos}").open("rb") as handle:
             handle.seek(offset)
-            fields = handle.readline().decode("utf-8").split()
+            fields = handle.readline().decode("utf-8", errors="replace").split()
         count = int(fields[3], 16)
         # An adjective may carry its syntactic marker: "galore(ip)"
         words = [w.split("(")[0].lower() for w in fields[4: 4 + 2 * count: 2]]
@@ -125,10 +125,10 @@ def _common_synonyms(wordnet: WordNet, word: str) -> frozenset[str]:
     sense = wordnet.first_sense(word)
     if sense is None:
         return frozenset()
-    words, derivations = wordnet._synset(*sense)
+    words, derivations = wordnet.synset(*sense)
     out = set(words)
     for pos, offset, _, target in derivations:
-        out.add(wordnet._synset(pos, offset)[0][target - 1])
+        out.add(wordnet.synset(pos, offset)[0][target - 1])
     # "make_up_one's_mind" says nothing one word of the articles could match.
     return frozenset(w for w in out if w.isalpha())
 
