@@ -82,9 +82,10 @@ def extract_wordnet(archive: Path, target: Path, sha256: str) -> Path:
     matches; line ends made LF, as the files' byte offsets assume."""
     from rag.wordnet import FILES
 
-    if sha256_of(archive) != sha256:
+    actual = sha256_of(archive)
+    if actual != sha256:
         raise ModelFetchError(
-            f"{archive.name} has sha256 {sha256_of(archive)}, expected {sha256}; refusing to "
+            f"{archive.name} has sha256 {actual}, expected {sha256}; refusing to "
             "use it. The package may have been tampered with."
         )
     partial = target.with_name(target.name + ".part")

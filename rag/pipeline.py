@@ -238,7 +238,7 @@ class Pipeline:
             found = set()
             for synonym in wordnet.common_synonyms(word):
                 forms = tokenize(synonym)
-                if forms and forms != [stem] and all(f in lexical.idf for f in forms):
+                if forms and all(f in lexical.idf for f in forms):
                     found.update(forms)
             if found:
                 out[stem] = frozenset(found)
