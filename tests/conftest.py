@@ -14,6 +14,7 @@ import re
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,14 @@ def settings(isolated_dirs: Settings) -> Settings:
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()
+
+
+@pytest.fixture
+def real_wordnet() -> Any:
+    """The WordNet `rag fetch-model` put in models/ (./run.sh does); skipped without it."""
+    from rag.wordnet import load_wordnet
+
+    wordnet = load_wordnet(Settings.from_env().models_dir / "wordnet")
+    if wordnet is None:
+        pytest.skip("WordNet is not in models/wordnet: run `rag fetch-model` (./run.sh does)")
+    return wordnet

@@ -174,17 +174,10 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
     assert pipeline.mostly_unseen("Who is in charge of the budget?", lexical)
 
 
-def needs_wordnet(settings):
-    from rag.wordnet import load_wordnet
-
-    if load_wordnet(settings.models_dir / "wordnet") is None:
-        pytest.skip("WordNet is not in models/wordnet: run `rag fetch-model` (./run.sh does)")
-
-
+@pytest.mark.usefixtures("real_wordnet")
 def test_a_question_in_other_words_must_be_matched_word_for_word(settings, tmp_path):
     from rag.retrieval import BM25
 
-    needs_wordnet(settings)
     lexical = BM25(["What Jessica envies most of Trish is her heart.",
                     "The show won an award and will have a second season."])
     pipeline = Pipeline(settings)
@@ -203,9 +196,9 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(settings, tmp_p
     assert alone.paraphrases_to_match(jealous, lexical) == {}
 
 
+@pytest.mark.usefixtures("real_wordnet")
 def test_a_paraphrase_is_answered_only_from_a_sentence_that_says_each_word(
         settings, fake_embedder, tmp_path):
-    needs_wordnet(settings)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text(

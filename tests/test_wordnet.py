@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from rag.config import Settings
 from rag.wordnet import FILES, WordNet, load_wordnet
 
 PLACEHOLDER = re.compile(r"{\w+}")
@@ -94,14 +93,6 @@ def test_a_missing_database_is_no_wordnet(tmp_path):
     assert load_wordnet(tmp_path / "partial") is None
 
 
-@pytest.fixture(scope="module")
-def real() -> WordNet:
-    wordnet = load_wordnet(Settings().models_dir / "wordnet")
-    if wordnet is None:
-        pytest.skip("WordNet is not in models/wordnet: run `rag fetch-model` (./run.sh does)")
-    return wordnet
-
-
 @pytest.mark.parametrize(("word", "synonym"), [
     ("jealous", "envy"),      # the articles: "what she envies most of Trish"
     ("honors", "award"),      # "a highly coveted Peabody Award"
@@ -109,13 +100,14 @@ def real() -> WordNet:
     ("wishes", "want"),
     ("gotten", "get"),
 ])
-def test_the_real_wordnet_links_paraphrases_to_the_articles_words(real, word, synonym):
-    assert synonym in real.common_synonyms(word)
+def test_the_real_wordnet_links_paraphrases_to_the_articles_words(real_wordnet, word, synonym):
+    assert synonym in real_wordnet.common_synonyms(word)
 
 
 @pytest.mark.parametrize(("word", "words"), [
     ("episode", {"episode"}),
     ("budget", {"budget", "budgetary"}),
 ])
-def test_the_real_wordnet_gives_no_synonym_for_what_the_articles_never_cover(real, word, words):
-    assert real.common_synonyms(word) == words
+def test_the_real_wordnet_gives_no_synonym_for_what_the_articles_never_cover(
+        real_wordnet, word, words):
+    assert real_wordnet.common_synonyms(word) == words
