@@ -38,6 +38,7 @@ from rag.questions import (
     years,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
+from rag.spelling import correct_spelling, expand_shorthand
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wordnet import WordNet, load_wordnet
@@ -49,6 +50,7 @@ MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
 ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited with it
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
+RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
@@ -175,14 +177,19 @@ class Pipeline:
         parts = question_parts(question)
         options = alternatives(question) or ("",) * len(parts)
         pool = passages[: self.settings.context_passages * len(parts)]
-        candidates = _interleave([
+        wanted = self.settings.evidence_sentences
+        ranked = [
             [replace(e, part=k) for e in select_evidence(
-                part, pool, self.embedder, self.settings.evidence_sentences,
+                part, pool, self.embedder, wanted + RELEASE_SENTENCES,
                 weight=lexical.term_weight, option=option,
                 synonyms=self.paraphrased(part, lexical))]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
-        ], key=lambda e: (e.passage.id, e.start, e.end))
-        candidates = candidates[: max(self.settings.evidence_sentences, 2 * len(parts))]
+        ]
+        candidates = _interleave([r[:wanted] for r in ranked],
+                                 key=lambda e: (e.passage.id, e.start, e.end))
+        candidates = candidates[: max(wanted, 2 * len(parts))]
+        if asks_one_release(question):
+            candidates += self.other_release_years(question, candidates, ranked[0][wanted:])
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -195,6 +202,22 @@ class Pipeline:
             chosen.append(item)
             budget -= cost
         return chosen
+
+    @staticmethod
+    def other_release_years(question: str, chosen: Sequence[Evidence],
+                            rest: Sequence[Evidence]) -> list[Evidence]:
+        """The best of `rest` for each year it gives for the release asked about that
+        `chosen` does not: a source that disagrees must reach the answer however it scores
+        ("the second season expected to hit sometime in 2017" for "When is the second season
+        supposed to come out?", against the 2018 of the best)."""
+        seen = set().union(*(_release_years(question, e) for e in chosen))
+        out: list[Evidence] = []
+        for item in rest:
+            new = _release_years(question, item) - seen
+            if new and not any(item.overlaps(other) for other in [*chosen, *out]):
+                out.append(item)
+                seen |= new
+        return out
 
     def mostly_unseen(self, question: str, lexical: BM25,
                       paraphrased: Synonyms | None = None) -> bool:
@@ -222,6 +245,17 @@ class Pipeline:
             return {}
         paraphrased = self.paraphrased(question, lexical)
         return {} if self.mostly_unseen(question, lexical, paraphrased) else paraphrased
+
+    def readable(self, question: str) -> str:
+        """The question as the pipeline reads it: search-box shorthand spelled out ("s2"),
+        misspelt words put right ("relatonship"). Without WordNet a misspelling cannot be
+        told from a word the articles lack, and none is put right."""
+        vocabulary = self.retriever().lexical().vocabulary
+        question = expand_shorthand(question, vocabulary)
+        wordnet = self.wordnet()
+        if wordnet is None:
+            return question
+        return correct_spelling(question, vocabulary, wordnet.knows)
 
     def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
         """For each word of the question that the corpus lacks, the corpus's words for its
@@ -276,21 +310,26 @@ class Pipeline:
         if out and asks_one_release(question):
             floor = self.settings.min_evidence_score
             out += [e for e in evidence
-                    if e not in out and e.score >= floor and release_years(question, e.text)]
+                    if e not in out and e.score >= floor and _release_years(question, e)]
         return out
 
     @staticmethod
-    def conflicting_years(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
+    def conflicting_years(question: str, quotable: Sequence[Evidence],
+                          widen: Callable[[Evidence], Evidence] = lambda e: e,
+                          ) -> list[Evidence]:
         """For a when-question, the quotable evidence that gives different years ("expected
         ... in 2017" against "touching down in 2018"), best first and one per year; empty
-        when it agrees. An answer must show such a conflict, not pick a side."""
+        when it agrees. An answer must show such a conflict, not pick a side. A year counts
+        where the quote gives it once `widen`ed: "... renewed for a second season." gives
+        2018 with the sentence after it, "While it doesn't have an official release date,
+        we know that it'll be touching down in 2018"."""
         if len(question_parts(question)) > 1 or expected_answer_type(question) != "date":
             return []
         asked = years(question)
         chosen: list[Evidence] = []
         seen: set[str] = set()
         for item in sorted(quotable, key=lambda e: -e.score):
-            new = years(item.text) - asked - seen
+            new = years(widen(item).text) - asked - seen
             if new:
                 chosen.append(item)
                 seen |= new
@@ -311,7 +350,8 @@ class Pipeline:
     ) -> Iterator[str | Answer]:
         """Yields text deltas as the model writes, then the final, grounded Answer."""
         started = time.perf_counter()
-        question = clean_question(question)
+        asked = clean_question(question)  # the answer shows the question as it was typed
+        question = self.readable(asked)
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
@@ -326,7 +366,7 @@ class Pipeline:
             timings.update(first_token_ms=0.0, total_ms=_ms(started),
                            prompt_tokens=0, completion_tokens=0)
             yield prompts.REFUSAL
-            yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
+            yield Answer(asked, prompts.REFUSAL, [], passages, True, timings)
             return
 
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
@@ -339,7 +379,7 @@ class Pipeline:
             yield prompts.REFUSAL
             timings.update(first_token_ms=0.0, total_ms=_ms(started),
                            prompt_tokens=0, completion_tokens=0)
-            yield Answer(question, prompts.REFUSAL, [], passages, True, timings)
+            yield Answer(asked, prompts.REFUSAL, [], passages, True, timings)
             return
         messages = self.messages(question, evidence)
         generator = self.model()
@@ -363,17 +403,21 @@ class Pipeline:
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
             text = ""  # a two-part question answered by halves: quote evidence for both
         quotable = self.quotable(question, evidence, lexical)
-        conflict = self.conflicting_years(question, quotable)
+
+        def widen(item: Evidence) -> Evidence:
+            return with_following_sentence(item, question, lexical.term_weight)
+
+        conflict = self.conflicting_years(question, quotable, widen)
         if conflict:  # the articles disagree: quote each side rather than the model's pick
-            text, citations = extractive(conflict, max_quotes=len(conflict), margin=float("inf"))
+            text, citations = extractive(conflict, max_quotes=len(conflict),
+                                         margin=float("inf"), widen=widen)
         if not text:  # nothing the model said holds: quote the evidence if it answers
             if quotable:
-                text, citations = extractive(quotable, widen=lambda e: with_following_sentence(
-                    e, question, lexical.term_weight))
+                text, citations = extractive(quotable, widen=widen)
             else:  # a refusal cites nothing, not even half an answer given before
                 text, citations, refused = prompts.REFUSAL, [], True
         timings["total_ms"] = _ms(started)
-        yield Answer(question, text, citations, passages, refused, timings)
+        yield Answer(asked, text, citations, passages, refused, timings)
 
     def answer(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
         for event in self.stream(question, history):
@@ -393,6 +437,12 @@ def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[
                 seen.add(key(item))
                 out.append(item)
     return out
+
+
+def _release_years(question: str, item: Evidence) -> set[str]:
+    """The years `item` gives for the release asked about, reading the sentence before it
+    for the subject of an "it" ("While it doesn't have an official release date ...")."""
+    return release_years(question, item.text, item.passage.text[: item.start])
 
 
 def _ms(since: float) -> float:

@@ -35,6 +35,10 @@ _RELEASE = re.compile(
 _RELEASE_ASIDES = frozenset(tokenize(
     "expected due planned slated scheduled supposed actually date year"))
 _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+# A sentence about what the one before named: "While it doesn't have a release date, ..."
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:(?:while|although|though|since|as|and|but|so)\s+)?(?:it|they)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they)\b", re.I)
 # Numbers written as words, as their digits: "the second season" and "season two" hold "2".
 _NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
     ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
@@ -303,22 +307,37 @@ def asks_one_release(question: str) -> bool:
     return len(question_parts(question)) == 1 and asks_release(question)
 
 
-def release_years(question: str, text: str) -> set[str]:
+def release_years(question: str, text: str, before: str = "") -> set[str]:
     """The years `text` gives for when the subject of a release question comes out: from
     each sentence that names a release and every word of the subject ("season 2" matches
     "the second season"), the years of its clauses that name the subject too. "It'll be
     touching down in 2018, after the release of ... The Defenders" gives no year for The
-    Defenders."""
+    Defenders.
+
+    A sentence whose subject is a pronoun takes the subject of the sentence before it
+    (the last of `before` for the first sentence of `text`): "... Jessica Jones had been
+    renewed for a second season. While it doesn't have an official release date, we know
+    that it'll be touching down in 2018" gives 2018 for season 2, from the clause that
+    says "it"."""
     subject = _release_subject(question)
     if not subject or not years(text) or not _RELEASE.search(text):
         return set()
+    # The last sentence of `before` only lends its subject: its years are not `text`'s.
+    earlier = _subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
     found: set[str] = set()
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if _RELEASE.search(sentence) and subject <= _subject_words(sentence):
-            for clause in _CLAUSE.split(sentence):
-                if subject & _subject_words(clause):
-                    found |= years(clause)
+        words = _subject_words(sentence)
+        if _RELEASE.search(sentence):
+            if subject <= words:
+                clauses = [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
+            elif _PRONOUN_SUBJECT.match(sentence) and subject <= words | earlier:
+                clauses = [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
+            else:
+                clauses = []
+            for clause in clauses:
+                found |= years(clause)
+        earlier = words
     return found
 
 

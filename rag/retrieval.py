@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
     "inside between within without among across through during toward towards upon onto "
     "beside besides beyond whether either neither both each every "
     "doesnt dont didnt isnt arent wasnt werent cant wont couldnt shouldnt wouldnt hasnt havent "
-    "hadnt"
+    "hadnt "
+    "vs versus"  # "punisher vs jessica jones s2": the things compared are the subject
     .split()
 )
 
@@ -102,7 +103,12 @@ class BM25:
         import numpy as np
 
         self.size = len(texts)
-        counts = [Counter(tokenize(t)) for t in texts]
+        self.vocabulary: Counter[str] = Counter()  # the words as written, for spelling
+        counts = []
+        for text in texts:
+            words = content_words(text)
+            self.vocabulary.update(words)
+            counts.append(Counter(stem_word(w) for w in words))
         lengths = np.array([sum(c.values()) for c in counts], dtype=np.float64)
         avg = float(lengths.mean()) if self.size else 1.0
         norms = k1 * (1 - b + b * lengths / (avg or 1.0))

@@ -93,6 +93,10 @@ class WordNet:
                 return pos, self._index[pos][form][0]
         return None
 
+    def knows(self, word: str) -> bool:
+        """Whether `word`, in any of its inflections, is an English word WordNet lists."""
+        return self.first_sense(word) is not None
+
     def synset(self, pos: str, offset: int) -> tuple[list[str], list[tuple[str, int, int, int]]]:
         """The words of a synset, and its derivation pointers as (pos, offset, source word
         number, target word number)."""

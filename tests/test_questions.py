@@ -158,7 +158,7 @@ def test_the_years_a_text_gives_for_a_release():
     from rag.questions import release_years
 
     text = ("The first season is on Netflix, with the second season expected to hit in 2017. "
-            "It'll be touching down in 2018, after the release of The Defenders. "
+            "Luke Cage will be touching down in 2018, after the release of The Defenders. "
             "Before season two rolls around, possibly in 2019, Ritter is busy.")
     # "season 2" is "the second season"; "rolls around" names no release
     assert release_years("When is season 2 expected to come out?", text) == {"2017"}
@@ -170,6 +170,24 @@ def test_the_years_a_text_gives_for_a_release():
     assert release_years("What year is season 2 actually supposed to come out?", text) == {"2017"}
     assert release_years("When does season 2 come out? I've seen years floating around.",
                          text) == {"2017"}
+
+
+def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
+    from rag.questions import release_years
+
+    renewed = "Jessica Jones had been renewed for a second season. "
+    text = renewed + ("While it doesn't have an official release date, we know that it'll be "
+                      "touching down in 2018, after the release of The Defenders in 2017.")
+    question = "When is Jessica Jones season 2 released?"
+    assert release_years(question, text) == {"2018"}  # the clause saying "it", not the other
+    # the sentence before may come as the text before the quote
+    later = text[len(renewed):]
+    assert release_years(question, later) == set()
+    assert release_years(question, later, before="Intro. " + renewed) == {"2018"}
+    # "it" is season 2 only where the sentence before names it
+    assert release_years(question, "Luke Cage is out. " + later) == set()
+    # The Defenders is named in the sentence itself: its year is its own clause's
+    assert release_years("When does The Defenders come out?", text) == {"2017"}
 
 
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():

@@ -1,0 +1,68 @@
+"""How a question is typed, made readable before it is answered: search-box shorthand
+spelled out ("jessica jones s2" -> "jessica jones season 2") and a misspelt word replaced
+by the corpus's word one typing slip away ("relatonship" -> "relationship").
+
+A misspelling is a word that neither the corpus nor the dictionary (WordNet) knows. Both
+are needed: "plants" is one slip from the corpus's "plans", and "budget" a word the
+articles lack, and either must stay what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+# "s2", "S02", "s2e5": a season (and episode) as TV listings and search boxes write them.
+_SEASON = re.compile(r"\bs0*(\d{1,2})(?:\s?e0*(\d{1,3}))?\b", re.I)
+_EPISODE = re.compile(r"\bep\.?\s?0*(\d{1,3})\b", re.I)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[A-Za-z]+")
+MIN_MISSPELT_LENGTH = 5  # one slip from a short word is usually another word ("cast", "case")
+
+
+def expand_shorthand(question: str, vocabulary: Mapping[str, int]) -> str:
+    """The question with "s2" as "season 2", "s2e5" as "season 2 episode 5" and "ep 3" as
+    "episode 3", where the corpus (its `vocabulary`) talks of seasons or episodes and has
+    no such word itself: in documentation about storage, "S3" stays S3."""
+
+    def season(match: re.Match[str]) -> str:
+        if match[0].lower().replace(" ", "") in vocabulary or "season" not in vocabulary:
+            return match[0]
+        return f"season {match[1]}" + (f" episode {match[2]}" if match[2] else "")
+
+    def episode(match: re.Match[str]) -> str:
+        return f"episode {match[1]}" if "episode" in vocabulary else match[0]
+
+    return _EPISODE.sub(episode, _SEASON.sub(season, question))
+
+
+def one_slip_away(word: str) -> set[str]:
+    """Every string one typing slip from `word`: a letter dropped, added, changed, or two
+    neighbours swapped (Damerau's four)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
+def correct_spelling(question: str, vocabulary: Mapping[str, int],
+                     is_word: Callable[[str], bool]) -> str:
+    """The question with each misspelt word replaced by the most frequent `vocabulary`
+    word one slip away from it. A word is misspelt when it is not in `vocabulary` (the
+    corpus's words and their counts) and `is_word` (a dictionary) does not know it either;
+    one with no such neighbour is left as typed."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match[0].lower()
+        if len(word) < MIN_MISSPELT_LENGTH or word in vocabulary or is_word(word):
+            return match[0]
+        near = [w for w in one_slip_away(word) if w in vocabulary]
+        if not near:
+            return match[0]
+        fixed = max(near, key=lambda w: (vocabulary[w], w))
+        return fixed.capitalize() if match[0][0].isupper() else fixed
+
+    return _WORD.sub(fix, question)

@@ -1,0 +1,61 @@
+"""Search-box shorthand and misspellings, read as the words they stand for."""
+
+import pytest
+
+from rag.spelling import correct_spelling, expand_shorthand, one_slip_away
+
+SHOW = {"season": 4, "episode": 2, "netflix": 3}
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("jessica jones s2 release year", "jessica jones season 2 release year"),
+        ("When does S02 start filming?", "When does season 2 start filming?"),
+        ("who is in s1e3", "who is in season 1 episode 3"),
+        ("what happens in ep. 4?", "what happens in episode 4?"),
+        # not shorthand: a word, a model number, a year
+        ("Does pip's sdist use pep517 in 2017?", "Does pip's sdist use pep517 in 2017?"),
+    ],
+)
+def test_shorthand_is_spelled_out(typed, read):
+    assert expand_shorthand(typed, SHOW) == read
+
+
+def test_shorthand_is_read_only_where_the_corpus_talks_of_seasons_and_lacks_the_word():
+    assert expand_shorthand("How do I list an S3 bucket?", {"bucket": 2}) == (
+        "How do I list an S3 bucket?")
+    assert expand_shorthand("How do I list an S3 bucket?", {**SHOW, "s3": 5}) == (
+        "How do I list an S3 bucket?")
+    assert expand_shorthand("what happens in ep 4?", {"season": 1}) == "what happens in ep 4?"
+
+
+def test_one_slip_is_a_letter_dropped_added_changed_or_swapped():
+    near = one_slip_away("artcle")
+    assert {"article", "artcl", "artlce", "artcla"} <= near
+    assert "artcle" not in near and "aritcel" not in near
+
+
+VOCABULARY = {"relationship": 3, "rosenberg": 9, "plans": 2, "season": 20, "seasons": 1}
+
+
+def dictionary(word: str) -> bool:
+    return word in {"plants", "budget", "relationship", "season", "seasons"}
+
+
+def test_a_word_neither_corpus_nor_dictionary_knows_is_put_right():
+    assert correct_spelling("trish jessica relatonship", VOCABULARY, dictionary) == (
+        "trish jessica relationship")
+    # a name keeps its capital; the most frequent neighbour wins ("seasons" is rarer)
+    assert correct_spelling("Who is Rosenburg?", VOCABULARY, dictionary) == "Who is Rosenberg?"
+    assert correct_spelling("next seasn", VOCABULARY, dictionary) == "next season"
+
+
+def test_a_real_word_or_a_word_with_no_near_neighbour_is_left_as_typed():
+    # "plants" is one slip from the corpus's "plans", but a word of its own
+    assert correct_spelling("Which plants grow there?", VOCABULARY, dictionary) == (
+        "Which plants grow there?")
+    # nothing one slip away; short words are too easily another word
+    assert correct_spelling("Who wrote the artcle?", VOCABULARY, dictionary) == (
+        "Who wrote the artcle?")
+    assert correct_spelling("plns", {"plans": 1}, dictionary) == "plns"
