@@ -8,6 +8,16 @@ from rag.types import Answer
 from tests.conftest import QUESTION, FakeGenerator
 
 
+def evidence_in(text: str, sentence: str, score: float):
+    """`sentence` of a one-passage document `text`, as evidence scoring `score`."""
+    from rag.evidence import Evidence
+    from rag.types import Passage
+
+    start = text.index(sentence)
+    return Evidence(Passage("p", "Doc", "d.txt", text, 1.0), sentence, start,
+                    start + len(sentence), score)
+
+
 @pytest.fixture
 def pipeline(settings, fake_embedder):
     return Pipeline(settings.with_(min_relevance=0.1), embedder=fake_embedder,
@@ -243,17 +253,13 @@ def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(setting
 
 
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
-    from rag.evidence import Evidence
     from rag.retrieval import BM25
-    from rag.types import Passage
 
     text = ("Season 2 will begin shooting after The Defenders wraps. "
             "It will go into production early next year. It was renewed in January.")
-    passage = Passage("p", "Doc", "d.txt", text, 1.0)
 
-    def item(sentence: str, score: float) -> Evidence:
-        start = text.index(sentence)
-        return Evidence(passage, sentence, start, start + len(sentence), score)
+    def item(sentence: str, score: float):
+        return evidence_in(text, sentence, score)
 
     evidence = [item("Season 2 will begin shooting after The Defenders wraps.", 0.72),
                 item("It will go into production early next year.", 0.68),
@@ -312,16 +318,11 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
 def test_a_year_given_by_the_sentence_after_a_quote_counts_in_a_conflict(settings):
     from dataclasses import replace
 
-    from rag.evidence import Evidence
-    from rag.types import Passage
-
     text = ("Jessica Jones had been renewed for a second season. While it has no release "
             "date, it'll be touching down in 2018. The second season is expected in 2017.")
-    passage = Passage("p1", "Doc", "d.txt", text, 1.0)
 
-    def item(sentence: str, score: float) -> Evidence:
-        start = text.index(sentence)
-        return Evidence(passage, sentence, start, start + len(sentence), score)
+    def item(sentence: str, score: float):
+        return evidence_in(text, sentence, score)
 
     renewed = item("Jessica Jones had been renewed for a second season.", 0.9)
     expected = item("The second season is expected in 2017.", 0.7)
