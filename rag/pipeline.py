@@ -355,7 +355,8 @@ class Pipeline:
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
-            passages = self.retrieve(question, history)
+            earlier = [(self.readable(q), a) for q, a in history or []]
+            passages = self.retrieve(question, earlier)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
         best = max((p.similarity for p in passages), default=0.0)

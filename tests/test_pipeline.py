@@ -279,6 +279,9 @@ def test_shorthand_and_misspellings_are_read_as_the_words_they_stand_for(pipelin
     a = pipeline.answer("Who plays Malcom in s1?")  # the answer keeps the question as typed
     assert a.question == "Who plays Malcom in s1?" and not a.refused
     assert "Darville" in a.text
+    # an earlier question is read the same way when a follow-up leans on it
+    follow = pipeline.answer("And what about him?", history=[("Tell me about Malcom", "")])
+    assert "Malcolm" in follow.passages[0].text
 
 
 def test_an_instruction_attack_is_refused_without_retrieval_or_model(pipeline):
