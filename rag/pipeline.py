@@ -28,6 +28,7 @@ from rag.questions import (
     answer_kind_words,
     asked_role,
     asks_one_release,
+    asks_release,
     expected_answer_type,
     has_answer_type,
     mentions,
@@ -329,7 +330,7 @@ class Pipeline:
         chosen: list[Evidence] = []
         seen: set[str] = set()
         for item in sorted(quotable, key=lambda e: -e.score):
-            new = years(widen(item).text) - asked - seen
+            new = _years_shown(question, item, widen(item)) - asked - seen
             if new:
                 chosen.append(item)
                 seen |= new
@@ -438,6 +439,17 @@ def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[
                 seen.add(key(item))
                 out.append(item)
     return out
+
+
+def _years_shown(question: str, item: Evidence, shown: Evidence) -> set[str]:
+    """The years `item` gives as `shown` (widened by the sentence after it). For a release
+    question, the added sentence's years count only as years of that release: "While it
+    doesn't have an official release date, it'll be touching down in 2018, after the
+    release of ... The Defenders" dates season 2, not The Defenders."""
+    found = years(item.text)
+    if shown.text != item.text:
+        found |= _release_years(question, shown) if asks_release(question) else years(shown.text)
+    return found
 
 
 def _release_years(question: str, item: Evidence) -> set[str]:

@@ -331,7 +331,7 @@ def release_years(question: str, text: str, before: str = "") -> set[str]:
         if _RELEASE.search(sentence):
             if subject <= words:
                 clauses = [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
-            elif _PRONOUN_SUBJECT.match(sentence) and subject <= words | earlier:
+            elif _PRONOUN_SUBJECT.match(sentence) and subject <= earlier:
                 clauses = [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
             else:
                 clauses = []

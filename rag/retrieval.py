@@ -41,8 +41,7 @@ STOPWORDS = frozenset(
     "inside between within without among across through during toward towards upon onto "
     "beside besides beyond whether either neither both each every "
     "doesnt dont didnt isnt arent wasnt werent cant wont couldnt shouldnt wouldnt hasnt havent "
-    "hadnt "
-    "vs versus"  # "punisher vs jessica jones s2": the things compared are the subject
+    "hadnt"
     .split()
 )
 

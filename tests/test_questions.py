@@ -188,6 +188,9 @@ def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
     assert release_years(question, "Luke Cage is out. " + later) == set()
     # The Defenders is named in the sentence itself: its year is its own clause's
     assert release_years("When does The Defenders come out?", text) == {"2017"}
+    # "it" is what the sentence before names, not what the question names beside it
+    assert release_years("When does The Defenders hit Netflix?",
+                         "Netflix renewed Jessica Jones. " + later) == set()
 
 
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
