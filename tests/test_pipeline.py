@@ -336,6 +336,10 @@ def test_a_year_given_by_the_sentence_after_a_quote_counts_in_a_conflict(setting
     assert Pipeline.conflicting_years(
         question, [renewed, expected],
         widen=lambda e: widened if e == renewed else e) == [renewed, expected]
+    # for a release question, the widened part gives only years of that release
+    assert Pipeline.conflicting_years(
+        "When does The Defenders come out?", [renewed, expected],
+        widen=lambda e: widened if e == renewed else e) == []
     # The evidence for the model takes in a sentence giving another year, however it ranks;
     # "it" is season 2 here, named by the sentence before it in its passage.
     touching = item("While it has no release date, it'll be touching down in 2018.", 0.5)
