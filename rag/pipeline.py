@@ -179,9 +179,10 @@ class Pipeline:
         options = alternatives(question) or ("",) * len(parts)
         pool = passages[: self.settings.context_passages * len(parts)]
         wanted = self.settings.evidence_sentences
+        one_release = asks_one_release(question)
         ranked = [
             [replace(e, part=k) for e in select_evidence(
-                part, pool, self.embedder, wanted + RELEASE_SENTENCES,
+                part, pool, self.embedder, wanted + (RELEASE_SENTENCES if one_release else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=self.paraphrased(part, lexical))]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
@@ -189,7 +190,7 @@ class Pipeline:
         candidates = _interleave([r[:wanted] for r in ranked],
                                  key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(wanted, 2 * len(parts))]
-        if asks_one_release(question):
+        if one_release:
             candidates += self.other_release_years(question, candidates, ranked[0][wanted:])
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
@@ -247,16 +248,15 @@ class Pipeline:
         paraphrased = self.paraphrased(question, lexical)
         return {} if self.mostly_unseen(question, lexical, paraphrased) else paraphrased
 
-    def readable(self, question: str) -> str:
+    def readable(self, question: str, lexical: BM25) -> str:
         """The question as the pipeline reads it: search-box shorthand spelled out ("s2"),
         misspelt words put right ("relatonship"). Without WordNet a misspelling cannot be
         told from a word the articles lack, and none is put right."""
-        vocabulary = self.retriever().lexical().vocabulary
-        question = expand_shorthand(question, vocabulary)
+        question = expand_shorthand(question, lexical.vocabulary)
         wordnet = self.wordnet()
         if wordnet is None:
             return question
-        return correct_spelling(question, vocabulary, wordnet.knows)
+        return correct_spelling(question, lexical.vocabulary, wordnet.knows)
 
     def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
         """For each word of the question that the corpus lacks, the corpus's words for its
@@ -352,11 +352,12 @@ class Pipeline:
         """Yields text deltas as the model writes, then the final, grounded Answer."""
         started = time.perf_counter()
         asked = clean_question(question)  # the answer shows the question as it was typed
-        question = self.readable(asked)
+        lexical = self.retriever().lexical()  # one snapshot for every word weighed below
+        question = self.readable(asked, lexical)
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
-            earlier = [(self.readable(q), a) for q, a in history or []]
+            earlier = [(self.readable(q, lexical), a) for q, a in history or []]
             passages = self.retrieve(question, earlier)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
@@ -371,7 +372,6 @@ class Pipeline:
             yield Answer(asked, prompts.REFUSAL, [], passages, True, timings)
             return
 
-        lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         evidence = self.select_evidence(question, passages, lexical)
         to_match = self.paraphrases_to_match(question, lexical)
         if to_match:  # asked in other words than the articles': only what says it counts

@@ -272,10 +272,11 @@ def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(sett
 
 @pytest.mark.usefixtures("real_wordnet")
 def test_shorthand_and_misspellings_are_read_as_the_words_they_stand_for(pipeline):
-    assert pipeline.readable("jessica jones s2 relatonship") == (
+    lexical = pipeline.retriever().lexical()
+    assert pipeline.readable("jessica jones s2 relatonship", lexical) == (
         "jessica jones season 2 relationship")
     # words of the dictionary stay what they are, though one slip from the articles' words
-    assert pipeline.readable("Which plants are alive?") == "Which plants are alive?"
+    assert pipeline.readable("Which plants are alive?", lexical) == "Which plants are alive?"
     a = pipeline.answer("Who plays Malcom in s1?")  # the answer keeps the question as typed
     assert a.question == "Who plays Malcom in s1?" and not a.refused
     assert "Darville" in a.text
