@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from rag import prompts
-from rag.citations import extractive, ground
+from rag.citations import META_WORDS, extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
@@ -227,8 +227,9 @@ class Pipeline:
         contains ("budget", "birthday"): then it is about something the articles do not
         cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
         # The kind of answer a which-question asks for ("magazine") is checked by the
-        # answer's type instead: articles name the magazine rather than call it one.
-        kind = set(tokenize(answer_kind_words(question)))
+        # answer's type instead: articles name the magazine rather than call it one. Words
+        # about the sources themselves ("Do the articles agree ...?") name no subject.
+        kind = set(tokenize(answer_kind_words(question))) | META_WORDS
         paraphrased = paraphrased or {}
         share = weighted_share(
             set(tokenize(question)),

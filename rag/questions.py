@@ -28,7 +28,8 @@ _DATE = re.compile(
 )
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
-    r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?)\b",
+    r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
+    r"land(?:s|ing)?|drop(?:s|ping)?)\b",
     re.I,
 )
 # Words of a release question that say nothing of what comes out ("When is season 2 expected?").

@@ -41,7 +41,11 @@ STOPWORDS = frozenset(
     "inside between within without among across through during toward towards upon onto "
     "beside besides beyond whether either neither both each every "
     "doesnt dont didnt isnt arent wasnt werent cant wont couldnt shouldnt wouldnt hasnt havent "
-    "hadnt"
+    "hadnt "
+    # Chat filler ("hey so is jessica gonna be totally over the kilgrave stuff?"): weighed
+    # as subjects the articles lack, they refused a question the articles answer.
+    "hey please thanks yeah um uh lol btw gonna wanna gotta kinda sorta "
+    "stuff totally basically literally"
     .split()
 )
 

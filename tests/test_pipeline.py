@@ -182,6 +182,9 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
     # Articles name who runs a show rather than say who is "in charge" of it.
     assert not pipeline.mostly_unseen("Who is in charge of the show?", lexical)
     assert pipeline.mostly_unseen("Who is in charge of the budget?", lexical)
+    # Words about the sources ("Do the articles agree ...?") name no subject they lack.
+    assert not pipeline.mostly_unseen("Do the articles agree on what Esquire says?", lexical)
+    assert pipeline.mostly_unseen("Do the budgets agree on what Esquire says?", lexical)
 
 
 @pytest.mark.usefixtures("real_wordnet")

@@ -133,6 +133,8 @@ def test_topic_and_release_questions_want_a_sentence_that_states_the_answer_outr
     assert states_outright("What will season 2 be about?")
     assert states_outright("When is season 2 coming out?")
     assert not states_outright("When was it renewed?")
+    assert states_outright("When is The Defenders expected to land on Netflix?")
+    assert states_outright("When does season 2 drop?")
     assert not states_outright("Who plays Malcolm?")
 
 

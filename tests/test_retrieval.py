@@ -14,6 +14,13 @@ def test_tokenize_reads_a_thousands_separator_as_part_of_the_number():
     assert tokenize("1,000,000 fans in 2,3 cities") == ["1000000", "fan", "2", "3", "citi"]
 
 
+def test_tokenize_drops_chat_filler():
+    # typed in passing, not a subject the articles lack
+    assert tokenize("hey so is jessica gonna be totally over the kilgrave stuff lol") == [
+        "jessica", "kilgrav"]
+    assert tokenize("What is FFI_OK?") == ["ffi", "ok"]  # a code name keeps its parts
+
+
 def top(bm25: BM25, query: str, k: int) -> list[int]:
     return [i for i, _ in bm25.ranked(query, k)]
 
