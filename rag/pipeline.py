@@ -34,6 +34,7 @@ from rag.questions import (
     mentions,
     names_actor,
     question_parts,
+    release_dates,
     release_years,
     unmentioned_numbers,
     years,
@@ -312,7 +313,12 @@ class Pipeline:
         if out and asks_one_release(question):
             floor = self.settings.min_evidence_score
             out += [e for e in evidence
-                    if e not in out and e.score >= floor and _release_years(question, e)]
+                    if e not in out and e.score >= floor and _release_dates(question, e)]
+            # A date in a sentence about another release is no answer once one about this
+            # release is at hand: "luke cage release date" is "Luke Cage (which hits Netflix
+            # on Sept. 30)", not "it'll be touching down in 2018, after ... Luke Cage".
+            dated = [e for e in out if _release_dates(question, e)]
+            out = dated or out
         return out
 
     @staticmethod
@@ -457,6 +463,11 @@ def _release_years(question: str, item: Evidence) -> set[str]:
     """The years `item` gives for the release asked about, reading the sentence before it
     for the subject of an "it" ("While it doesn't have an official release date ...")."""
     return release_years(question, item.text, item.passage.text[: item.start])
+
+
+def _release_dates(question: str, item: Evidence) -> set[str]:
+    """The dates `item` gives for the release asked about (see `_release_years`)."""
+    return release_dates(question, item.text, item.passage.text[: item.start])
 
 
 def _ms(since: float) -> float:

@@ -320,24 +320,33 @@ def release_years(question: str, text: str, before: str = "") -> set[str]:
     renewed for a second season. While it doesn't have an official release date, we know
     that it'll be touching down in 2018" gives 2018 for season 2, from the clause that
     says "it"."""
+    return {y for clause in _release_clauses(question, text, before) for y in years(clause)}
+
+
+def release_dates(question: str, text: str, before: str = "") -> set[str]:
+    """Like `release_years`, every date: "Luke Cage (which hits Netflix on Sept. 30)"
+    dates Luke Cage, and "it'll be touching down in 2018, after the release of Luke Cage"
+    does not."""
+    return {d for clause in _release_clauses(question, text, before)
+            for d in _DATE.findall(clause)}
+
+
+def _release_clauses(question: str, text: str, before: str) -> list[str]:
+    """The clauses of `text` that say when the subject of a release question comes out."""
     subject = _release_subject(question)
-    if not subject or not years(text) or not _RELEASE.search(text):
-        return set()
-    # The last sentence of `before` only lends its subject: its years are not `text`'s.
+    if not subject or not _DATE.search(text) or not _RELEASE.search(text):
+        return []
+    # The last sentence of `before` only lends its subject: its dates are not `text`'s.
     earlier = _subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
-    found: set[str] = set()
+    found: list[str] = []
     for start, end in split_sentences(text):
         sentence = text[start:end]
         words = _subject_words(sentence)
         if _RELEASE.search(sentence):
             if subject <= words:
-                clauses = [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
+                found += [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
             elif _PRONOUN_SUBJECT.match(sentence) and subject <= earlier:
-                clauses = [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
-            else:
-                clauses = []
-            for clause in clauses:
-                found |= years(clause)
+                found += [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
         earlier = words
     return found
 

@@ -296,14 +296,18 @@ def test_an_instruction_attack_is_refused_without_retrieval_or_model(pipeline):
 
 
 def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
+    from dataclasses import replace
+
     from rag.evidence import Evidence
     from rag.retrieval import BM25
     from rag.types import Passage
 
-    def item(text: str, score: float) -> Evidence:
-        return Evidence(Passage(text[:8], "Doc", "d.txt", text, 1.0), text, 0, len(text), score)
+    def item(text: str, score: float, before: str = "") -> Evidence:
+        return Evidence(Passage(text[:8], "Doc", "d.txt", before + text, 1.0), text,
+                        len(before), len(before) + len(text), score)
 
-    later = item("It will be touching down in 2018, after The Defenders.", 0.78)
+    later = item("It will be touching down in 2018, after The Defenders.", 0.78,
+                 before="Season 2 was announced. ")
     earlier = item("The second season is expected to hit sometime in 2017.", 0.72)
     again = item("Season 2 should arrive in 2018.", 0.75)
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
@@ -320,6 +324,31 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     quotable = pipeline.quotable(question, [later, again, other, low], lexical)
     assert low in quotable and other not in quotable
     assert pipeline.conflicting_years(question, quotable) == [later, low]
+    # "It" with nothing before it may be anything: once sentences that date season 2 itself
+    # are at hand, it is not quoted.
+    unknown = replace(later, passage=replace(later.passage, text=later.text), start=0,
+                      end=len(later.text))
+    quotable = pipeline.quotable(question, [unknown, again, earlier], lexical)
+    assert quotable == [again, earlier]
+
+
+def test_a_release_date_is_quoted_for_what_it_dates(settings):
+    from rag.retrieval import BM25
+
+    text = ("While it has no release date, it'll be touching down in 2018, after the release "
+            "of Luke Cage. We need to know if Jessica appears in Luke Cage (which hits Netflix "
+            "on Sept. 30) before the squad links up.")
+    other = text[: text.index("Cage.") + 5]
+    luke = text[len(other) + 1:]
+    evidence = [evidence_in(text, other, 1.25), evidence_in(text, luke, 1.09)]
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Rosenberg writes."])
+    # the best sentence holds a date, of something else; the one below the margin dates it
+    quoted = pipeline.quotable("luke cage netflix release date", evidence, lexical)
+    assert [e.text for e in quoted] == [luke]
+    # with nothing that dates the subject itself, the near-best dated sentence still is
+    quoted = pipeline.quotable("luke cage netflix release date", evidence[:1], lexical)
+    assert [e.text for e in quoted] == [other]
 
 
 def test_a_year_given_by_the_sentence_after_a_quote_counts_in_a_conflict(settings):

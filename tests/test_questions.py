@@ -174,6 +174,16 @@ def test_the_years_a_text_gives_for_a_release():
                          text) == {"2017"}
 
 
+def test_the_dates_a_text_gives_for_a_release():
+    from rag.questions import release_dates
+
+    text = ("While it has no release date, it'll be touching down in 2018, after the release "
+            "of Luke Cage. Jessica may appear in Luke Cage (which hits Netflix on Sept. 30).")
+    assert release_dates("luke cage netflix release date", text) == {"Sept."}
+    assert release_dates("When does Luke Cage come out?", text) == {"Sept."}
+    assert release_dates("When is Jessica Jones out?", text) == set()
+
+
 def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
     from rag.questions import release_years
 
