@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from rag import prompts
-from rag.citations import META_WORDS, extractive, ground
+from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
@@ -54,6 +54,9 @@ ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
+# Words for the sources themselves: "Do the articles agree ...?" names no subject they lack.
+SOURCE_WORDS = frozenset(tokenize("article articles source sources document documents "
+                                  "passage passages"))
 
 
 class QuestionError(ValueError):
@@ -228,9 +231,8 @@ class Pipeline:
         contains ("budget", "birthday"): then it is about something the articles do not
         cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
         # The kind of answer a which-question asks for ("magazine") is checked by the
-        # answer's type instead: articles name the magazine rather than call it one. Words
-        # about the sources themselves ("Do the articles agree ...?") name no subject.
-        kind = set(tokenize(answer_kind_words(question))) | META_WORDS
+        # answer's type instead: articles name the magazine rather than call it one.
+        kind = set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
         paraphrased = paraphrased or {}
         share = weighted_share(
             set(tokenize(question)),
