@@ -295,9 +295,10 @@ class Pipeline:
         the evidence credits an actor with the role asked about ("Who stars as Jessica
         Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
 
-        For a question about when something comes out, once anything is quotable, so is
-        all evidence that gives a year for that release, however it scores: a source that
-        disagrees with the best one must be shown (see `conflicting_years`).
+        For a question about when something comes out, the evidence that dates that
+        release is quotable however it scores (above `min_evidence_score`), and is all that
+        is: a source that disagrees with the best one must be shown (see
+        `conflicting_years`), and a date of another release is no answer.
         """
         unseen = self.mostly_unseen(question, lexical, self.paraphrased(question, lexical))
         out: list[Evidence] = []
@@ -311,16 +312,15 @@ class Pipeline:
             if role:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
             elif not unseen:
-                out += [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
-        if out and asks_one_release(question):
-            floor = self.settings.min_evidence_score
-            out += [e for e in evidence
-                    if e not in out and e.score >= floor and _release_dates(question, e)]
-            # A date in a sentence about another release is no answer once one about this
-            # release is at hand: "luke cage release date" is "Luke Cage (which hits Netflix
-            # on Sept. 30)", not "it'll be touching down in 2018, after ... Luke Cage".
-            dated = [e for e in out if _release_dates(question, e)]
-            out = dated or out
+                typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+                if asks_release(part):
+                    # Every sentence dating this release, however it scores, and only those
+                    # when there are any: "luke cage release date" is "Luke Cage (which hits
+                    # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
+                    # Luke Cage"; and the source that disagrees must be shown too.
+                    typed = [e for e in items if e.score >= self.settings.min_evidence_score
+                             and _release_dates(part, e)] or typed
+                out += typed
         return out
 
     @staticmethod

@@ -130,8 +130,12 @@ _ROLE_KEYWORDS = re.compile(
 )
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
 _SECOND_PART = re.compile(
-    rf",?\s+and\s+(?={_WH_WORD}\b)", re.I
+    rf",?\s+and\s+(?:(?:roughly|approximately|exactly)\s+)?(?={_WH_WORD}\b)", re.I
 )
+# "... for Luke Cage and The Defenders?": two titles, each its own release
+_TWO_TITLES = re.compile(
+    r"\b(?P<a>(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\s+and\s+"
+    r"(?P<b>(?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 # "... in 2017 or in 2018?" -> ("2017", "2018")
 _ALTERNATIVES = re.compile(
     r"(?P<prep>\b(?:in|on|at|by)\s+)?(?P<a>\S+)\s+or\s+(?:(?:in|on|at|by)\s+)?(?P<b>[^\s?]+)\s*\?\s*$",
@@ -235,7 +239,8 @@ def expected_answer_type(question: str) -> str:
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
         return "name"
-    if re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q):
+    if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
+            or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
     if re.search(r"\bhow (many|much|long)\b", q) or re.match(r"\s*which (season|episode)", q):
         return "number"
@@ -355,9 +360,11 @@ def _release_clauses(question: str, text: str, before: str) -> list[str]:
 def _release_subject(question: str) -> frozenset[str]:
     """What a release question asks about, read once per question: `release_years` weighs
     up to a few hundred passages against it."""
-    # Only the sentence that asks: "When does it come out? I've seen different years
-    # floating around" is not about years floating around.
-    asking = [question[s:e] for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
+    # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
+    # different years floating around" is not about years floating around, nor "I'm
+    # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
+    asking = [core_question(question[s:e]) for s, e in split_sentences(question)
+              if _RELEASE.search(question[s:e])]
     return frozenset(_subject_words(_RELEASE.sub(" ", " ".join(asking) or question)))
 
 
@@ -493,12 +500,17 @@ def mentions(text: str, option: str) -> bool:
 
 def question_parts(question: str) -> list[str]:
     """A two-part question as two questions, an "A or B?" question as one question per
-    option (so that each gets its own evidence); any other question as itself."""
+    option, a release question naming two titles as one question per title (so that each
+    gets its own evidence); any other question as itself."""
     options = _ALTERNATIVES.search(question)
     if options:
         stem = question[: options.start()].rstrip() + " " + (options["prep"] or "")
         return [f"{stem}{options[k].strip('.,')}?" for k in ("a", "b")]
     parts = [p.strip(" ,") for p in _SECOND_PART.split(question) if p.strip(" ,")]
+    titles = _TWO_TITLES.search(question) if asks_release(question) else None
+    if len(parts) < 2 and titles:  # "When do Luke Cage and The Defenders come out?"
+        before, after = question[: titles.start()], question[titles.end():]
+        return [before + titles[k] + after for k in ("a", "b")]
     if len(parts) < 2:
         return [question]
     return [p[:1].upper() + p[1:] + ("" if p.endswith("?") else "?") for p in parts]

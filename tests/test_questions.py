@@ -25,6 +25,13 @@ from rag.retrieval import tokenize
         ("Is season 2 expected in 2017 or in 2018?",
          ["Is season 2 expected in 2017?", "Is season 2 expected in 2018?"]),
         ("Did Trish and Jessica fight?", ["Did Trish and Jessica fight?"]),
+        # two titles whose release is asked for: a question for each
+        ("What are the release dates for Luke Cage and The Defenders?",
+         ["What are the release dates for Luke Cage?",
+          "What are the release dates for The Defenders?"]),
+        ("When did Marvel and Netflix announce it?", ["When did Marvel and Netflix announce it?"]),
+        ("What date does it drop, and roughly when does The Defenders arrive?",
+         ["What date does it drop?", "When does The Defenders arrive?"]),
     ],
 )
 def test_question_parts(question, parts):
@@ -182,6 +189,14 @@ def test_the_dates_a_text_gives_for_a_release():
     assert release_dates("luke cage netflix release date", text) == {"Sept."}
     assert release_dates("When does Luke Cage come out?", text) == {"Sept."}
     assert release_dates("When is Jessica Jones out?", text) == set()
+
+
+def test_a_release_question_s_lead_in_is_not_its_subject():
+    from rag.questions import release_dates
+
+    text = "Luke Cage hits Netflix on Sept. 30."
+    assert release_dates("I'm planning my binge: what date does Luke Cage drop?", text) == {
+        "Sept."}
 
 
 def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
