@@ -352,6 +352,25 @@ def test_a_release_date_is_quoted_for_what_it_dates(settings):
     assert [e.text for e in quoted] == [other]
 
 
+def test_each_title_of_a_release_question_is_dated_by_its_own_sentence(settings):
+    from dataclasses import replace
+
+    from rag.documents import split_sentences
+    from rag.retrieval import BM25
+
+    text = ("It will be touching down in 2018, after the release of Luke Cage and The "
+            "Defenders. Luke Cage hits Netflix on Sept. 30. The Defenders is planned to hit "
+            "Netflix in mid-2017.")
+    other, luke, defenders = (text[s:e] for s, e in split_sentences(text))
+    question = "What are the release dates for Luke Cage and The Defenders?"
+    evidence = [evidence_in(text, other, 1.4), evidence_in(text, luke, 0.97),
+                replace(evidence_in(text, other, 1.3), part=1),
+                replace(evidence_in(text, defenders, 0.8), part=1)]
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    quoted = pipeline.quotable(question, evidence, BM25([text, "Rosenberg writes."]))
+    assert [(e.part, e.text) for e in quoted] == [(0, luke), (1, defenders)]
+
+
 def test_a_year_given_by_the_sentence_after_a_quote_counts_in_a_conflict(settings):
     from dataclasses import replace
 
