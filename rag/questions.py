@@ -91,8 +91,9 @@ _OPENERS = frozenset(
 _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|person|showrunner|producer|writer|"
            r"director|head|boss|creator|journalist|critic)\b")
 _ROLE_QUESTION = re.compile(
-    r"^\s*(?:who|which\s+(?:actress|actor)|who(?:'s|\s+is|\s+was)\s+the\s+(?:actress|actor|star)"
-    r"(?:\s+who)?)\s+(?:plays|played|portrays|portrayed|stars as|starred as|is playing|will play|"
+    r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
+    r"(?:actress|actor|star)(?:\s+who)?)\s+(?:plays?|played|portrays?|portrayed|stars? as|"
+    r"starred as|is playing|will play|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
@@ -500,19 +501,27 @@ def mentions(text: str, option: str) -> bool:
 
 def question_parts(question: str) -> list[str]:
     """A two-part question as two questions, an "A or B?" question as one question per
-    option, a release question naming two titles as one question per title (so that each
-    gets its own evidence); any other question as itself."""
+    option, a release or role question naming two titles as one question per title (so
+    that each gets its own evidence); any other question as itself."""
     options = _ALTERNATIVES.search(question)
     if options:
         stem = question[: options.start()].rstrip() + " " + (options["prep"] or "")
         return [f"{stem}{options[k].strip('.,')}?" for k in ("a", "b")]
     parts = [p.strip(" ,") for p in _SECOND_PART.split(question) if p.strip(" ,")]
-    titles = _TWO_TITLES.search(question) if asks_release(question) else None
-    if len(parts) < 2 and titles:  # "When do Luke Cage and The Defenders come out?"
-        before, after = question[: titles.start()], question[titles.end():]
-        return [before + titles[k] + after for k in ("a", "b")]
     if len(parts) < 2:
-        return [question]
+        # Each its own question: "When do Luke Cage and The Defenders come out?", "Who
+        # plays Daredevil and Iron Fist?"
+        titles = _TWO_TITLES.search(question) if asks_release(question) else None
+        if titles:
+            start, end, each = titles.start(), titles.end(), (titles["a"], titles["b"])
+        else:
+            asked = _ROLE_QUESTION.match(core_question(question))
+            role = asked["role"].strip() if asked else ""
+            if " and " not in role:
+                return [question]
+            start = question.index(role)
+            end, each = start + len(role), tuple(role.split(" and ", 1))
+        return [question[:start] + title + question[end:] for title in each]
     return [p[:1].upper() + p[1:] + ("" if p.endswith("?") else "?") for p in parts]
 
 
