@@ -231,12 +231,13 @@ class Pipeline:
         contains ("budget", "birthday"): then it is about something the articles do not
         cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
         # The kind of answer a which-question asks for ("magazine") is checked by the
-        # answer's type instead: articles name the magazine rather than call it one.
-        kind = set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+        # answer's type instead: articles name the magazine rather than call it one. Nor
+        # are the sources themselves a subject ("Do the articles agree ...?").
+        no_subject = set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
         paraphrased = paraphrased or {}
         share = weighted_share(
             set(tokenize(question)),
-            lambda w: w not in lexical.idf and w not in kind and w not in paraphrased,
+            lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
             lexical.term_weight)
         return share >= MAX_UNSEEN_SHARE
 
