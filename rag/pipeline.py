@@ -54,9 +54,13 @@ ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
-# Words for the sources themselves: "Do the articles agree ...?" names no subject they lack.
+# Words for the sources themselves and how they put things: "Do the articles agree ...?",
+# "How is their bond described?" name no subject the sources lack.
 SOURCE_WORDS = frozenset(tokenize("article articles source sources document documents "
-                                  "passage passages"))
+                                  "passage passages describe described describes"))
+# When in the year something happened: "By late summer, how far along were the scripts?" is
+# answered by "as of August": the articles date things by month more than by season.
+TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
 
 
 class QuestionError(ValueError):
@@ -232,8 +236,10 @@ class Pipeline:
         cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
         # The kind of answer a which-question asks for ("magazine") is checked by the
         # answer's type instead: articles name the magazine rather than call it one. Nor
-        # are the sources themselves a subject ("Do the articles agree ...?").
-        no_subject = set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+        # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
+        # of year a question sets it in ("By late summer, ...").
+        no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+                      | TIME_OF_YEAR_WORDS)
         paraphrased = paraphrased or {}
         share = weighted_share(
             set(tokenize(question)),

@@ -129,9 +129,11 @@ _ROLE_KEYWORDS = re.compile(
     r"(?:actor|actress))\s*\??\s*$",
     re.I,
 )
-# "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?"
+# "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?", "Who said
+# it, and before what year ...?"
 _SECOND_PART = re.compile(
-    rf",?\s+and\s+(?:(?:roughly|approximately|exactly)\s+)?(?={_WH_WORD}\b)", re.I
+    r",?\s+and\s+(?:(?:roughly|approximately|exactly|before|after|by|until|since|in|from)\s+)?"
+    rf"(?={_WH_WORD}\b)", re.I
 )
 # "... for Luke Cage and The Defenders?": two titles, each its own release
 _TWO_TITLES = re.compile(
@@ -210,11 +212,12 @@ _LEAD_IN = re.compile(
     rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )
-# A clause that sets the scene before the question: "When I run pip install ., where does
-# the build happen?" asks where, not when.
+# A clause or phrase that sets the scene before the question: "When I run pip install .,
+# where does the build happen?" asks where, not when; "In The Defenders, who plays Iron
+# Fist?" asks who plays Iron Fist.
 _SCENE = re.compile(
-    rf"^\s*(?:when|if|once|after|before|while)\s+(?!{_AUXILIARY}\b)[^?,]{{1,80}},\s*"
-    rf"(?=(?:{_WH_WORD}|{_AUXILIARY}|must)\b)",
+    rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding)\s+"
+    rf"(?!{_AUXILIARY}\b)[^?,]{{1,80}},\s*(?=(?:{_WH_WORD}|{_AUXILIARY}|must)\b)",
     re.I,
 )
 
@@ -458,7 +461,13 @@ def credited_actors(role: str, text: str) -> list[str]:
         rf"\b{r}\b[^()]{{0,40}}?\b(?:series|show),?\s+(?:starring|led by)\s+(?:the\s+)?"
         rf"(?:[a-z]+\s+)?{name}",
     )
-    return [m["name"] for p in patterns for m in re.finditer(p, text)]
+    found = [m["name"] for p in patterns for m in re.finditer(p, text)]
+    # "trish walker hellcat actress": a role typed with an alias after it is credited under
+    # its name ("Trish Walker (Rachael Taylor)").
+    words = role.split()
+    if not found and len(words) > 2:
+        return credited_actors(" ".join(words[:-1]), text)
+    return found
 
 
 def names_actor(role: str, text: str) -> bool:

@@ -45,7 +45,7 @@ STOPWORDS = frozenset(
     # Chat filler ("hey so is jessica gonna be totally over the kilgrave stuff?"): weighed
     # as subjects the articles lack, they refused a question the articles answer.
     "hey please thanks yeah um uh lol btw gonna wanna gotta kinda sorta "
-    "stuff totally basically literally"
+    "stuff totally basically literally whole nah nope yep yup"
     .split()
 )
 
