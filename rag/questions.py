@@ -61,6 +61,12 @@ _NUMBER_WORD = re.compile(
     r"hundred|dozen)\b",
     re.I,
 )
+# How far along something is: answers "How much of the scripts are written?"
+_PROPORTION = re.compile(
+    r"\b(?:half|halfway|midway|quarter|percent|per cent|most|majority|fraction|thirds?)\b|%",
+    re.I)
+# A number that labels a thing rather than counts ("season one", "episode 3").
+_NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+", re.I)
 # A capitalised run holding one of these names a work, an award or a firm, not a person:
 # "Original Main Title Theme Music" does not answer "Who composed the theme?".
 _NOT_A_PERSON = frozenset(
@@ -413,6 +419,10 @@ def has_answer_type(question: str, text: str) -> bool:
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
             return bool(re.search(rf"{_NUMBER_WORD.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
+        # "How much of the scripts ...?" is answered by "midway through", not by "season one"
+        if re.search(r"\bhow much\b", asked) and _PROPORTION.search(text):
+            return True
+        text = _NUMBER_LABEL.sub(" ", text)
         return any(n.lower() not in asked for n in _NUMBER_WORD.findall(text))
     return True
 

@@ -51,11 +51,22 @@ STOPWORDS = frozenset(
 
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}\b)")  # the comma of "1,000", not of "2,3"
 
+# "The first season", "season one" and "season 1" are one thing, and a question asks it in
+# any of the three ("What was the first season based on?" of "season one pulled heavily
+# from the Alias comic run"): each is read as "season 1".
+_NUMBERED = "season|episode|part|chapter|volume"
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+             "twelfth").split()
+_CARDINALS = "one two three four five six seven eight nine ten eleven twelve".split()
+_NUMBER_OF = {w: str(n) for words in (_ORDINALS, _CARDINALS) for n, w in enumerate(words, 1)}
+_ORDINAL_THING = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+({_NUMBERED})s?\b")
+_THING_CARDINAL = re.compile(rf"\b({_NUMBERED})\s+({'|'.join(_CARDINALS)})\b")
+
 
 def stem_word(word: str) -> str:
     """A light suffix stripper that gives a word's forms one stem: "runs", "running" ->
     "run"; "come", "comes", "coming" -> "com"; "release", "released", "releases" ->
-    "releas"; "supposedly" -> "suppos"; "envy", "envies" -> "envi"."""
+    "releas"; "supposedly" -> "suppos"; "envy", "envies" -> "envi"; "hope", "hopeful" -> "hop"."""
     if len(word) > 3:  # plurals and third persons, not "focus", "boss" or "this"
         if word.endswith("ies") and len(word) > 4:
             word = word[:-3] + "i"
@@ -73,6 +84,8 @@ def stem_word(word: str) -> str:
                 if word[-1] == word[-2] and word[-1] not in "lsz":
                     word = word[:-1]
                 break
+    if word.endswith("ful") and len(word) >= 7:  # "hopeful" -> "hope", not "awful"
+        word = word[:-3]
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     if len(word) > 3 and word.endswith("y"):
@@ -85,6 +98,8 @@ def content_words(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
     text = THOUSANDS_SEPARATOR.sub("", text)  # "1,000" is the word "1000"
+    text = _ORDINAL_THING.sub(lambda m: f"{m[2]} {_NUMBER_OF[m[1]]}", text)
+    text = _THING_CARDINAL.sub(lambda m: f"{m[1]} {_NUMBER_OF[m[2]]}", text)
     # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
     return [w for w in _WORD.findall(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 

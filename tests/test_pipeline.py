@@ -186,6 +186,10 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
     assert not pipeline.mostly_unseen("Do the articles agree on what Esquire says?", lexical)
     assert pipeline.mostly_unseen("Do the budgets agree on what Esquire says?", lexical)
     assert pipeline.mostly_unseen("What is Esquire based on?", lexical)  # "based" is no source
+    # Nor are how they put it ("described") or the time of year a question is set in.
+    assert not pipeline.mostly_unseen("How is Rosenberg described by Esquire?", lexical)
+    assert not pipeline.mostly_unseen("By late summer, what had Rosenberg finished?", lexical)
+    assert pipeline.mostly_unseen("By late summer, what had the budget funded?", lexical)
 
 
 @pytest.mark.usefixtures("real_wordnet")

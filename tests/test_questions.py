@@ -35,6 +35,8 @@ from rag.retrieval import tokenize
         ("who plays daredevil and iron fist", ["who plays daredevil", "who plays iron fist"]),
         ("What date does it drop, and roughly when does The Defenders arrive?",
          ["What date does it drop?", "When does The Defenders arrive?"]),
+        ("Which executive spoke, and before what year did he say it would not arrive?",
+         ["Which executive spoke?", "What year did he say it would not arrive?"]),
     ],
 )
 def test_question_parts(question, parts):
@@ -118,6 +120,10 @@ def test_yes_no_questions():
         # a question that names the year asks when in it
         ("When in 2017 does it hit Netflix?", "It hits Netflix in mid-2017.", True),
         ("When in 2017 does it hit Netflix?", "It hits Netflix in 2017.", False),
+        # how far along something is, not a number that labels a season
+        ("How much of the scripts are done?", "They are midway through the writing.", True),
+        ("How much of the scripts are done?", "They wrote season one in a year.", False),
+        ("How long is the shoot?", "It is a six month period.", True),
     ],
 )
 def test_has_answer_type(question, text, holds):
@@ -287,6 +293,13 @@ def test_a_role_asked_in_lower_case_is_still_credited():
     assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
 
 
+def test_a_role_typed_with_an_alias_after_it_is_credited_under_its_name():
+    role = asked_role("trish walker hellcat actress")
+    assert role == "trish walker hellcat"
+    assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
+    assert credited_actors("iron fist", "Trish Walker (Rachael Taylor).") == []
+
+
 @pytest.mark.parametrize(
     ("question", "attack"),
     [
@@ -374,10 +387,17 @@ def test_a_lead_in_does_not_hide_the_question(question, role):
      ("If season 2 comes out in 2018, who will star in it?", "name"),
      ("When does season 2 come out, and who stars?", "date"),
      ("When might season 2 come out, does anyone know?", "date"),
-     ("When season 2 premieres?", "date")],
+     ("When season 2 premieres?", "date"),
+     ("In The Defenders, who plays Iron Fist?", "name"),
+     ("For season 2, when does shooting start?", "date"),
+     ("In what year does it come out?", "date")],
 )
 def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
     assert expected_answer_type(question) == kind
+
+
+def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
+    assert asked_role("In The Defenders, who plays Iron Fist?") == "Iron Fist"
 
 
 def test_a_colon_inside_a_question_is_not_a_lead_in():

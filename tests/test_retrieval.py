@@ -19,6 +19,14 @@ def test_tokenize_drops_chat_filler():
     assert tokenize("hey so is jessica gonna be totally over the kilgrave stuff lol") == [
         "jessica", "kilgrav"]
     assert tokenize("What is FFI_OK?") == ["ffi", "ok"]  # a code name keeps its parts
+    assert tokenize("is she over the whole kilgrave thing or nah") == ["kilgrav", "thing"]
+
+
+def test_a_numbered_season_is_one_word_however_it_is_written():
+    # "What was the first season based on?" is answered by "season one pulled from ..."
+    assert tokenize("the first season") == tokenize("season one") == tokenize("Season 1")
+    assert tokenize("the second seasons") == tokenize("season two") == ["season", "2"]
+    assert tokenize("one of the first fans") == ["one", "first", "fan"]  # no season: as typed
 
 
 def top(bm25: BM25, query: str, k: int) -> list[int]:
@@ -48,10 +56,12 @@ def test_stemming_joins_doubled_consonants():
 
 def test_a_words_forms_share_one_stem():
     for forms in ("run runs running", "come comes coming", "release released releases",
-                  "supposed supposedly", "envy envies", "explore explores exploring"):
+                  "supposed supposedly", "envy envies", "explore explores exploring",
+                  "hope hopeful hopefully", "beauty beautiful"):
         assert len(set(tokenize(forms))) == 1, forms
     assert tokenize("focus boss series") == ["focus", "boss", "seri"]  # not a plural "s"
     assert tokenize("early only") == ["earli", "onli"]  # too short to lose "ly"
+    assert tokenize("awful") == ["awful"]  # too short to lose "ful"
 
 
 def test_contractions_leave_no_words_behind():
