@@ -21,10 +21,12 @@ from rag.formats import ENDS_SENTENCE
 from rag.questions import (
     asked_role,
     expected_answer_type,
+    gives_reason,
     has_answer_type,
     is_yes_no,
     mentions,
     names_actor,
+    names_asked_person,
     states_outright,
 )
 from rag.retrieval import tokenize
@@ -103,15 +105,17 @@ def says_each(sentence: str, synonyms: Synonyms) -> bool:
 
 def answer_bonus(question: str, sentence: str, option: str = "") -> float:
     """A bonus for a sentence holding the kind of thing the question asks for: a name, a
-    date, and most of all an actor credited with the role, or the `option` of an "A or
-    B?" question that is being weighed."""
+    date, a reason, and most of all an actor credited with the role or a person introduced
+    by the office asked about, or the `option` of an "A or B?" question being weighed."""
     bonus = 0.0
     if expected_answer_type(question) and has_answer_type(question, sentence):
         bonus += DIRECT_ANSWER_BONUS if states_outright(question) else ANSWER_TYPE_BONUS
-    if names_actor(asked_role(question), sentence):
+    if names_actor(asked_role(question), sentence) or names_asked_person(question, sentence):
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS
+    if gives_reason(question, sentence):
+        bonus += ANSWER_TYPE_BONUS
     return bonus
 
 

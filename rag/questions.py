@@ -94,8 +94,8 @@ _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
 )
-_PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|person|showrunner|producer|writer|"
-           r"director|head|boss|creator|journalist|critic)\b")
+_PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunner|producer|"
+           r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic)\b")
 _ROLE_QUESTION = re.compile(
     r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
     r"(?:actress|actor|star)(?:\s+who)?)\s+(?:plays?|played|portrays?|portrayed|stars? as|"
@@ -111,6 +111,19 @@ _ROLE_NAMED_FIRST = re.compile(
     r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
 )
 _PRONOUNS = frozenset("him her them it he she they".split())
+_WHY = re.compile(r"\s*(?:why|how come|what(?:'s| is| was) the reason|for what reason)\b", re.I)
+# A clause giving a reason; "as" only where it opens one ("as they're just across the hall"),
+# not in "as for" or "such as".
+_REASON = re.compile(
+    r"\b(?:because|since|due to|thanks to|in order to|so that|the reason|that's why|which is "
+    r"why|as (?:they|she|he|it|we|you|i|there)(?:'re|'s|'m|'ve)?)\b", re.I)
+# Words for one office, as a question asks it and as an article introduces the holder.
+_OFFICES = tuple(frozenset(words.split()) for words in (
+    "executive executives exec execs head boss chief president chairman ceo",
+    "showrunner showrunners producer producers creator creators",
+    "writer writers author journalist reporter editor",
+    "director directors",
+))
 # "Who's the actor behind Malcolm?", "Who is in charge of The Defenders?": words for how a
 # person stands to what is asked about. Articles credit people by name ("Malcolm (Eka
 # Darville)", "Helmed by ... Petrie and Marco Ramirez") more than they call them actors or
@@ -209,11 +222,12 @@ _REVEAL = re.compile(
 )
 
 
-# "For a piece I'm writing: who stars as ...", "Remind me who played Kilgrave": the question
-# proper starts at its question word.
+# "For a piece I'm writing: who stars as ...", "I'm new to the show - which actor played
+# Kilgrave?", "Remind me who played Kilgrave": the question proper starts at its question word.
 _LEAD_IN = re.compile(
-    r"^\s*(?:[^?:]{1,80}:\s*|(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell "
-    r"me|do you know|i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
+    r"^\s*(?:[^?:]{1,120}?(?::|\s[-\u2013\u2014]\s|[.!](?=\s))\s*|"
+    r"(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell me|do you know|"
+    r"i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
     r"well|roughly|approximately|exactly),?\s+)"
     rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
@@ -307,6 +321,16 @@ def names(text: str) -> list[str]:
     return out
 
 
+def gives_reason(question: str, text: str) -> bool:
+    """Whether `text` gives a reason, for a question that asks why ("How come it's so easy to
+    coordinate?" is answered by "... it's extremely easy as they're just across the hall")."""
+    if not _WHY.match(core_question(question)):
+        return False
+    # "as involved as they need" compares; it gives no reason
+    return any(not re.search(r"\bas [\w-]+ $", text[: m.start()], re.I)
+               for m in _REASON.finditer(text))
+
+
 def is_yes_no(question: str) -> bool:
     """ "Is it out in 2017?": a sentence that repeats such a question confirms it."""
     return bool(re.match(r"\s*(is|are|was|were|will|would|does|do|did|can|could|has|have)\b",
@@ -382,6 +406,20 @@ def _subject_words(text: str) -> set[str]:
     """Content words, with numbers as digits whether written "2", "two" or "second"."""
     spelled = _SPELLED_NUMBER.sub(" ", text)
     return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
+
+
+def names_asked_person(question: str, text: str) -> bool:
+    """Whether `text` introduces someone by the office a who-question asks about: "Which
+    Netflix executive said ...?" is answered by "Netflix head Ted Sarandos", "Who are the
+    producers?" by "Daredevil producers Douglas Petrie and Marco Ramirez"."""
+    if expected_answer_type(question) != "name":
+        return False
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    for office in _OFFICES:
+        if asked & office:
+            words = "|".join(sorted(office))
+            return bool(re.search(rf"\b(?i:{words})s?(?:,)?\s+{_NAME.pattern}", text))
+    return False
 
 
 def states_outright(question: str) -> bool:

@@ -51,17 +51,6 @@ STOPWORDS = frozenset(
 
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}\b)")  # the comma of "1,000", not of "2,3"
 
-# "The first season", "season one" and "season 1" are one thing, and a question asks it in
-# any of the three ("What was the first season based on?" of "season one pulled heavily
-# from the Alias comic run"): each is read as "season 1".
-_NUMBERED = "season|episode|part|chapter|volume"
-_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-             "twelfth").split()
-_CARDINALS = "one two three four five six seven eight nine ten eleven twelve".split()
-_NUMBER_OF = {w: str(n) for words in (_ORDINALS, _CARDINALS) for n, w in enumerate(words, 1)}
-_ORDINAL_THING = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+({_NUMBERED})s?\b")
-_THING_CARDINAL = re.compile(rf"\b({_NUMBERED})\s+({'|'.join(_CARDINALS)})\b")
-
 
 def stem_word(word: str) -> str:
     """A light suffix stripper that gives a word's forms one stem: "runs", "running" ->
@@ -98,8 +87,6 @@ def content_words(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", re.sub(r"'s\b", "", text))
     text = THOUSANDS_SEPARATOR.sub("", text)  # "1,000" is the word "1000"
-    text = _ORDINAL_THING.sub(lambda m: f"{m[2]} {_NUMBER_OF[m[1]]}", text)
-    text = _THING_CARDINAL.sub(lambda m: f"{m[1]} {_NUMBER_OF[m[2]]}", text)
     # A lone letter ("e.g." -> "e", "g") is no word of the question's subject.
     return [w for w in _WORD.findall(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 

@@ -7,9 +7,11 @@ from rag.questions import (
     asked_role,
     credited_actors,
     expected_answer_type,
+    gives_reason,
     has_answer_type,
     is_search_query,
     names_actor,
+    names_asked_person,
     question_parts,
 )
 from rag.retrieval import tokenize
@@ -394,6 +396,42 @@ def test_a_lead_in_does_not_hide_the_question(question, role):
 )
 def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
     assert expected_answer_type(question) == kind
+
+
+def test_a_statement_before_the_question_does_not_hide_it():
+    assert asked_role("I'm new to the show - which actor played the villain Kilgrave?") == (
+        "Kilgrave")
+    assert expected_answer_type(
+        "She says Jessica will keep her powers - what old TV show did she name?") == "title"
+    assert expected_answer_type("Season one borrowed from a comic run. Which one?") == "title"
+    assert expected_answer_type("Luke Cage is out Sept. 30. When is The Defenders out?") == (
+        "date")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [("Which Netflix executive said it?", "as Netflix head Ted Sarandos has stated.", True),
+     ("which netflix exec said it?", "as Netflix head Ted Sarandos has stated.", True),
+     ("Who are the producers?", "Helmed by Daredevil producers Douglas Petrie and Marco "
+      "Ramirez.", True),
+     ("Which Netflix executive said it?", "Showrunner Melissa Rosenberg said it.", False),
+     ("Which Netflix executive said it?", "Netflix head of sales said it.", False),
+     ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", False)],
+)
+def test_a_person_introduced_by_the_office_asked_about(question, text, named):
+    assert names_asked_person(question, text) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [("How come it's so easy?", "It's extremely easy as they're just across the hall.", True),
+     ("Why does she want a strong cast?", "She wants it because Ritter needs a day off.", True),
+     ("Why is she involved?", "She is only as involved as they need her to be.", False),
+     ("Why is she involved?", "As for The Defenders, she is involved.", False),
+     ("Who is involved?", "She is involved because they need her.", False)],
+)
+def test_a_why_question_is_answered_by_a_reason(question, text, holds):
+    assert gives_reason(question, text) is holds
 
 
 def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
