@@ -19,6 +19,7 @@ from rag.documents import split_sentences
 from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
 from rag.questions import (
+    asked_people,
     asked_role,
     expected_answer_type,
     gives_reason,
@@ -26,10 +27,10 @@ from rag.questions import (
     is_yes_no,
     mentions,
     names_actor,
-    names_asked_person,
     states_outright,
+    title_words,
 )
-from rag.retrieval import tokenize
+from rag.retrieval import stem_word, tokenize
 from rag.types import Passage
 
 # A sentence opening with one of these, or with a clause whose subject is a pronoun
@@ -50,6 +51,10 @@ ANSWER_TYPE_BONUS = 0.15
 # A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
 # Malcolm?", or "... expected in 2017" when weighing the 2017 option of "2017 or 2018?".
 DIRECT_ANSWER_BONUS = 0.3
+# A title or a person named at least this rarely (IDF weight) can be a which- or
+# who-question's answer; the corpus's own subjects ("Jessica", "Jones", "Rosenberg",
+# "Netflix" at 0.2 to 1.1 in the articles) cannot.
+RARE_WEIGHT = 1.5
 # The sentence after a quote joins it when it shares more than this (IDF-weighted) share of
 # the question's words: below it, the shared words are "season" or "Jessica", which every
 # sentence has.
@@ -103,14 +108,28 @@ def says_each(sentence: str, synonyms: Synonyms) -> bool:
     return all(not words.isdisjoint(found) for found in synonyms.values())
 
 
-def answer_bonus(question: str, sentence: str, option: str = "") -> float:
+def answer_bonus(question: str, sentence: str, option: str = "",
+                 weight: TermWeight | None = None) -> float:
     """A bonus for a sentence holding the kind of thing the question asks for: a name, a
     date, a reason, and most of all an actor credited with the role or a person introduced
-    by the office asked about, or the `option` of an "A or B?" question being weighed."""
+    by the office asked about, or the `option` of an "A or B?" question being weighed.
+    A capitalised title counts when the corpus names it rarely (by `weight`, when given):
+    "Which comic run was the first season based on?" is not answered by a sentence naming
+    Jessica Jones and Netflix, which the articles name throughout, but by one naming Alias."""
     bonus = 0.0
-    if expected_answer_type(question) and has_answer_type(question, sentence):
+    kind = expected_answer_type(question)
+    rare_enough = True
+    if kind == "title" and weight is not None:
+        titles = title_words(question, sentence)  # none when the title is a code name
+        rare_enough = not titles or any(
+            weight(stem_word(t.lower())) >= RARE_WEIGHT for t in titles)
+    if kind and rare_enough and has_answer_type(question, sentence):
         bonus += DIRECT_ANSWER_BONUS if states_outright(question) else ANSWER_TYPE_BONUS
-    if names_actor(asked_role(question), sentence) or names_asked_person(question, sentence):
+    # One the corpus names throughout ("showrunner Melissa Rosenberg") is no answer to "Who
+    # are the showrunners of The Defenders?"
+    surnames = [name.split()[-1].lower() for name in asked_people(question, sentence)]
+    people = [s for s in surnames if weight is None or weight(stem_word(s)) >= RARE_WEIGHT]
+    if names_actor(asked_role(question), sentence) or people:
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS
@@ -237,7 +256,7 @@ def select_evidence(
         (
             float(q_vec @ vec)
             + LEXICAL_WEIGHT * lexical_overlap(question, text, weight, synonyms)
-            + answer_bonus(question, text, option)
+            + answer_bonus(question, text, option, weight)
             - RANK_WEIGHT * i,
             i, s, e,
         )

@@ -408,18 +408,18 @@ def _subject_words(text: str) -> set[str]:
     return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
 
 
-def names_asked_person(question: str, text: str) -> bool:
-    """Whether `text` introduces someone by the office a who-question asks about: "Which
-    Netflix executive said ...?" is answered by "Netflix head Ted Sarandos", "Who are the
-    producers?" by "Daredevil producers Douglas Petrie and Marco Ramirez"."""
+def asked_people(question: str, text: str) -> list[str]:
+    """The people `text` introduces by the office a who-question asks about: "Which Netflix
+    executive said ...?" -> "Ted Sarandos" in "Netflix head Ted Sarandos"; "Who are the
+    producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ..."."""
     if expected_answer_type(question) != "name":
-        return False
+        return []
     asked = set(re.findall(r"[a-z]+", question.lower()))
     for office in _OFFICES:
         if asked & office:
             words = "|".join(sorted(office))
-            return bool(re.search(rf"\b(?i:{words})s?(?:,)?\s+{_NAME.pattern}", text))
-    return False
+            return re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern})", text)
+    return []
 
 
 def states_outright(question: str) -> bool:
@@ -445,8 +445,7 @@ def has_answer_type(question: str, text: str) -> bool:
             return False
         return any(d.lower() not in asked for d in _DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
-        known = asked_words | STOPWORDS | _OPENERS
-        if any(w.lower() not in known for w in _TITLE_WORD.findall(text)):
+        if title_words(question, text):
             return True
         # Documentation names things in code, not in capitals: "break", sys.exception().
         return any(term.lower() not in asked for term in _code_terms(text))
@@ -463,6 +462,13 @@ def has_answer_type(question: str, text: str) -> bool:
         text = _NUMBER_LABEL.sub(" ", text)
         return any(n.lower() not in asked for n in _NUMBER_WORD.findall(text))
     return True
+
+
+def title_words(question: str, text: str) -> list[str]:
+    """The capitalised words inside `text` that the question does not have ("Alias" in
+    "... pulled heavily from the Alias comic run"): the candidates for a title."""
+    known = set(re.findall(r"[a-z]+", question.lower())) | STOPWORDS | _OPENERS
+    return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
 def asked_role(question: str) -> str:

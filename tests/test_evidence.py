@@ -153,6 +153,35 @@ def test_a_sentence_stating_the_answer_outright_gets_the_larger_bonus():
     assert answer_bonus("What will season 2 be about?", "Rosenberg talked about season 2.") == 0
 
 
+def test_a_title_the_corpus_names_throughout_is_no_answer_to_a_which_question():
+    from rag.evidence import ANSWER_TYPE_BONUS, answer_bonus
+
+    weights = {"alia": 3.4, "jessica": 0.2, "jon": 0.5, "netflix": 1.1}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    question = "Which comic run was the first season based on?"
+    rare = "Season one pulled heavily from the Alias comic run."
+    common = "The first season of Jessica Jones hit Netflix."
+    assert answer_bonus(question, rare, weight=weight) == ANSWER_TYPE_BONUS
+    assert answer_bonus(question, common, weight=weight) == 0
+    assert answer_bonus(question, common) == ANSWER_TYPE_BONUS  # no weights: any title
+    # a documentation title is a code name, not a capitalised word
+    assert answer_bonus("Which option skips them?", "Use --no-deps to skip them.",
+                        weight=weight) == ANSWER_TYPE_BONUS
+
+
+def test_a_person_introduced_by_the_office_asked_about_and_named_rarely_is_the_answer():
+    from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus
+
+    weights = {"rosenberg": 0.4, "ramirez": 2.9, "petri": 2.9}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    question = "Who are the showrunners of The Defenders?"
+    producers = "It is helmed by producers Douglas Petrie and Marco Ramirez."
+    everywhere = "Its showrunner Melissa Rosenberg spoke to Esquire."
+    assert answer_bonus(question, producers, weight=weight) == (
+        ANSWER_TYPE_BONUS + DIRECT_ANSWER_BONUS)
+    assert answer_bonus(question, everywhere, weight=weight) == ANSWER_TYPE_BONUS
+
+
 AWARDS = Passage("p3", "Doc 3", "c.txt",
                  "The show has been busy at award ceremonies. It earned a Peabody Award and a "
                  "Hugo Award. The weather was nice.", 0.03)

@@ -50,7 +50,8 @@ def test_stemming_joins_doubled_consonants():
 def test_a_words_forms_share_one_stem():
     for forms in ("run runs running", "come comes coming", "release released releases",
                   "supposed supposedly", "envy envies", "explore explores exploring",
-                  "hope hopeful hopefully", "beauty beautiful"):
+                  "hope hopeful hopefully", "beauty beautiful", "tell told",
+                  "write wrote written writes", "speak spoke spoken", "lead led"):
         assert len(set(tokenize(forms))) == 1, forms
     assert tokenize("focus boss series") == ["focus", "boss", "seri"]  # not a plural "s"
     assert tokenize("early only") == ["earli", "onli"]  # too short to lose "ly"
