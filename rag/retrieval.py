@@ -57,7 +57,7 @@ THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}\b)")  # the comma of "1,000"
 # ("found", "left", "saw", "shot", "fell", "won").
 _IRREGULAR = {
     form: verb for verb, forms in {
-        "tell": "told", "say": "said", "speak": "spoke spoken", "write": "wrote written",
+        "tell": "told", "speak": "spoke spoken", "write": "wrote written",
         "give": "gave given", "take": "took taken", "come": "came", "make": "made",
         "begin": "began begun", "run": "ran", "get": "got gotten", "know": "knew known",
         "see": "seen", "bring": "brought", "think": "thought", "lose": "lost",
