@@ -111,6 +111,7 @@ _ROLE_NAMED_FIRST = re.compile(
     r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
 )
 _PRONOUNS = frozenset("him her them it he she they".split())
+# "Why ...?", "How come ...?": a question asking for a reason.
 _WHY = re.compile(r"\s*(?:why|how come|what(?:'s| is| was) the reason|for what reason)\b", re.I)
 # A clause giving a reason; "as" only where it opens one ("as they're just across the hall"),
 # not in "as for" or "such as".

@@ -56,6 +56,9 @@ def test_a_words_forms_share_one_stem():
     assert tokenize("focus boss series") == ["focus", "boss", "seri"]  # not a plural "s"
     assert tokenize("early only") == ["earli", "onli"]  # too short to lose "ly"
     assert tokenize("awful") == ["awful"]  # too short to lose "ful"
+    # "said" is not "say": read as one, "Which executive said ...?" matched every "Rosenberg
+    # says" and lost the passage that names him ("... has recently stated").
+    assert tokenize("said") != tokenize("says")
 
 
 def test_contractions_leave_no_words_behind():
