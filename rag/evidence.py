@@ -116,19 +116,18 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     A capitalised title counts when the corpus names it rarely (by `weight`, when given):
     "Which comic run was the first season based on?" is not answered by a sentence naming
     Jessica Jones and Netflix, which the articles name throughout, but by one naming Alias."""
+    def rare(word: str) -> bool:
+        return weight is None or weight(stem_word(word.lower())) >= RARE_WEIGHT
+
     bonus = 0.0
     kind = expected_answer_type(question)
-    rare_enough = True
-    if kind == "title" and weight is not None:
-        titles = title_words(question, sentence)  # none when the title is a code name
-        rare_enough = not titles or any(
-            weight(stem_word(t.lower())) >= RARE_WEIGHT for t in titles)
-    if kind and rare_enough and has_answer_type(question, sentence):
+    titles = title_words(question, sentence) if kind == "title" else []
+    # no capitalised title at all: a code name ("--no-deps") is checked by its type alone
+    if kind and (not titles or any(map(rare, titles))) and has_answer_type(question, sentence):
         bonus += DIRECT_ANSWER_BONUS if states_outright(question) else ANSWER_TYPE_BONUS
     # One the corpus names throughout ("showrunner Melissa Rosenberg") is no answer to "Who
     # are the showrunners of The Defenders?"
-    surnames = [name.split()[-1].lower() for name in asked_people(question, sentence)]
-    people = [s for s in surnames if weight is None or weight(stem_word(s)) >= RARE_WEIGHT]
+    people = [name for name in asked_people(question, sentence) if rare(name.split()[-1])]
     if names_actor(asked_role(question), sentence) or people:
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):

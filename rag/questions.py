@@ -243,6 +243,7 @@ _SCENE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def core_question(question: str) -> str:
     """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
     Kilgrave") or a scene-setting clause ("When I run it, where ..." -> "where ...")."""
@@ -254,6 +255,7 @@ def addresses_the_assistant(question: str) -> bool:
     return bool(_OVERRIDE.search(question) or _REVEAL.search(question))
 
 
+@functools.lru_cache(maxsize=256)
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
