@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag.documents import split_sentences
 from rag.evidence import MIN_WORDS, Evidence, TermWeight, uniform_weight, weighted_share
-from rag.prompts import EXTRACTIVE_PREFIX
+from rag.prompts import EXTRACTIVE_PREFIX, PUBLICATION_QUOTE
 from rag.questions import (
     answer_kind_words,
     asked_role,
@@ -219,12 +219,13 @@ def _best_by_part(evidence: Sequence[Evidence]) -> dict[int, float]:
 
 def extractive(
     evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1,
-    widen: Callable[[Evidence], Evidence] | None = None,
+    widen: Callable[[Evidence], Evidence] | None = None, attributed: bool = False,
 ) -> tuple[str, list[Citation]]:
     """The best evidence quoted and cited, plus the runner-up when it scores nearly as well
     (a near tie is often the other half of the answer, or another article that disagrees).
     A two-part question gets this for each part. `widen` may give a quote more of its
-    passage, unless that would run into another quote."""
+    passage, unless that would run into another quote. `attributed` names the publication
+    each quote comes from, where its document names one ("Source: Esquire.")."""
     best = _best_by_part(evidence)
     chosen: list[Evidence] = []
     for part in best:
@@ -235,5 +236,11 @@ def extractive(
         wide = [widen(e) for e in chosen]
         chosen = [w if not any(w.overlaps(other) for other in chosen if other is not e) else e
                   for e, w in zip(chosen, wide, strict=True)]
-    quotes = " ".join(f"\u201c{e.text}\u201d [{i + 1}]" for i, e in enumerate(chosen))
+    quotes = " ".join(_source(e, attributed) + f"\u201c{e.text}\u201d [{i + 1}]"
+                      for i, e in enumerate(chosen))
     return EXTRACTIVE_PREFIX + quotes, [_citation(i + 1, e) for i, e in enumerate(chosen)]
+
+
+def _source(evidence: Evidence, attributed: bool) -> str:
+    publication = evidence.passage.publication
+    return PUBLICATION_QUOTE.format(publication=publication) if attributed and publication else ""

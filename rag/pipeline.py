@@ -28,6 +28,7 @@ from rag.questions import (
     answer_kind_words,
     asked_role,
     asks_one_release,
+    asks_publication,
     asks_release,
     expected_answer_type,
     has_answer_type,
@@ -57,7 +58,8 @@ ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer 
 # Words for the sources themselves and how they put things: "Do the articles agree ...?",
 # "How is their bond described?" name no subject the sources lack.
 SOURCE_WORDS = frozenset(tokenize("article articles source sources document documents "
-                                  "passage passages describe described describes"))
+                                  "passage passages report reports outlet outlets coverage "
+                                  "describe described describes agree agrees disagree"))
 # When in the year something happened: "By late summer, how far along were the scripts?" is
 # answered by "as of August": the articles date things by month more than by season.
 TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
@@ -318,6 +320,9 @@ class Pipeline:
             role = asked_role(part)
             if role:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
+            elif asks_publication(part) and any(e.passage.publication for e in items):
+                # named by its source line, not in the sentence
+                out += [e for e in items if e.score >= floor and e.passage.publication]
             elif not unseen:
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
                 if asks_release(part):
@@ -429,6 +434,10 @@ class Pipeline:
         if conflict:  # the articles disagree: quote each side rather than the model's pick
             text, citations = extractive(conflict, max_quotes=len(conflict),
                                          margin=float("inf"), widen=widen)
+        # The model never sees where a quote comes from, so cannot name the publication.
+        attributed = any(map(asks_publication, question_parts(question)))
+        if attributed and quotable:
+            text, citations = extractive(quotable, widen=widen, attributed=True)
         if not text:  # nothing the model said holds: quote the evidence if it answers
             if quotable:
                 text, citations = extractive(quotable, widen=widen)

@@ -28,6 +28,9 @@ STOP_SEQUENCES = ("\nQuestion:", "\nContext:", "\n\n")
 # Shown when nothing the model wrote is supported but the evidence is relevant:
 # the best evidence, quoted, is a truthful answer on its own.
 EXTRACTIVE_PREFIX = "The articles say: "
+# Before a quote, when the question asks which publication said it ("Which magazine did
+# Rosenberg tell ...?"): the publication comes from the document's own "Source:" line.
+PUBLICATION_QUOTE = "(in {publication}) "
 
 # Folds earlier turns into the retrieval query so that "and what about Trish?"
 # is searched together with what it refers to.

@@ -29,7 +29,8 @@ _DATE = re.compile(
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
-    r"land(?:s|ing)?|drop(?:s|ping)?)\b",
+    r"land(?:s|ing)?|drop(?:s|ping)?|rolls? around|"
+    r"see(?:ing)?\s+(?:another|a new|a second|the next|the second)\s+season)\b",
     re.I,
 )
 # Words of a release question that say nothing of what comes out ("When is season 2 expected?").
@@ -99,7 +100,7 @@ _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunne
 _ROLE_QUESTION = re.compile(
     r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
     r"(?:actress|actor|star)(?:\s+who)?)\s+(?:plays?|played|portrays?|portrayed|stars? as|"
-    r"starred as|is playing|will play|"
+    r"starred as|is playing|will play|(?:is|was|will be|has been|got)\s+cast\s+as|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,
@@ -153,7 +154,10 @@ _ROLE_KEYWORDS = re.compile(
 # it, and before what year ...?"
 _SECOND_PART = re.compile(
     r",?\s+and\s+(?:(?:roughly|approximately|exactly|before|after|by|until|since|in|from)\s+)?"
-    rf"(?={_WH_WORD}\b)", re.I
+    rf"(?={_WH_WORD}\b)|"
+    # "When does Luke Cage hit Netflix, and is Kilgrave coming back?": after a comma, a
+    # yes-no question too
+    r",\s+and\s+(?=(?:is|are|was|were|will|does|did|do|has|have|can)\s)", re.I
 )
 # "... for Luke Cage and The Defenders?": two titles, each its own release
 _TWO_TITLES = re.compile(
@@ -190,6 +194,9 @@ _TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve th
 _TITLED = re.compile(
     r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
     r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
+_PUBLICATION_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
+    r"interview)s?\b", re.I)
 _AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|"
               r"should|may)")
 # "Which magazine did ...", "Which comic book series did ...": the words naming the kind
@@ -235,9 +242,11 @@ _LEAD_IN = re.compile(
 )
 # A clause or phrase that sets the scene before the question: "When I run pip install .,
 # where does the build happen?" asks where, not when; "In The Defenders, who plays Iron
-# Fist?" asks who plays Iron Fist.
+# Fist?" asks who plays Iron Fist, and "Apart from its Emmy, which other awards ...?" which
+# awards.
 _SCENE = re.compile(
-    rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding)\s+"
+    rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding|"
+    rf"apart from|aside from|besides|other than|except for|beyond)\s+"
     rf"(?!{_AUXILIARY}\b)[^?,]{{1,80}},\s*(?=(?:{_WH_WORD}|{_AUXILIARY}|must)\b)",
     re.I,
 )
@@ -308,6 +317,13 @@ def answer_kind_words(question: str) -> str:
         return relation
     kind = next(k for k in match.groupdict().values() if k)
     return " ".join([w for w in kind.split() if w.islower()] + relation.split())
+
+
+def asks_publication(question: str) -> bool:
+    """Whether the question asks which publication reported something ("Which magazine did
+    Rosenberg tell ...?", "What outlet's interview covered ...?"): the articles say it in
+    their "Source:" line, not in the sentence that answers the rest."""
+    return bool(_PUBLICATION_QUESTION.search(core_question(question)))
 
 
 def names(text: str) -> list[str]:
@@ -400,9 +416,16 @@ def _release_subject(question: str) -> frozenset[str]:
     # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
     # different years floating around" is not about years floating around, nor "I'm
     # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
-    asking = [core_question(question[s:e]) for s, e in split_sentences(question)
-              if _RELEASE.search(question[s:e])]
+    asking = [_embedded_question(core_question(question[s:e]))
+              for s, e in split_sentences(question) if _RELEASE.search(question[s:e])]
     return frozenset(_subject_words(_RELEASE.sub(" ", " ".join(asking) or question)))
+
+
+def _embedded_question(question: str) -> str:
+    """The question a yes-no question wraps: "Do the reports agree on which year the second
+    season will premiere?" asks about the second season, not about reports."""
+    wrapped = re.match(rf"\s*{_AUXILIARY}\b.*?\b(?={_WH_WORD}\b)", question, re.I)
+    return question[wrapped.end():] if wrapped else question
 
 
 def _subject_words(text: str) -> set[str]:
@@ -512,7 +535,10 @@ def credited_actors(role: str, text: str) -> list[str]:
         rf"\b{r}\s+(?:is|was|will be)\s+(?:played|portrayed)\s+by\s+{name}",
         rf"\b{name}\s+(?:plays|played|portrays|portrayed)\s+{r}\b",
         rf"\b{name}\s+(?:stars|starred|starring)\s+as\s+{r}\b",
+        rf"\b{name}\s+(?:(?:is|was|has been|had been|will be)\s+)?cast\s+as\s+{r}\b",
         rf"\b{r}\s+(?:star|actress|actor)\s+{name}",  # "Jessica Jones star Krysten Ritter"
+        # "the portrayal of Jessica Jones that Krysten Ritter absolutely nailed"
+        rf"\bportrayal\s+of\s+{r}(?:\s[A-Z][a-z]+)?\s+(?:that|by|from)\s+{name}",
         # "...Jessica Jones. That series, led by the fantastic Krysten Ritter": the lead of a
         # show plays its title role.
         rf"\b{r}\b[^()]{{0,40}}?\b(?:series|show),?\s+(?:starring|led by)\s+(?:the\s+)?"
@@ -588,7 +614,21 @@ def question_parts(question: str) -> list[str]:
             start = question.index(role)
             end, each = start + len(role), tuple(role.split(" and ", 1))
         return [question[:start] + title + question[end:] for title in each]
+    parts = [_role_named_before(p, parts[k - 1]) if k else p for k, p in enumerate(parts)]
     return [p[:1].upper() + p[1:] + ("" if p.endswith("?") else "?") for p in parts]
+
+
+def _role_named_before(part: str, before: str) -> str:
+    """A role question whose role is a pronoun, with the pronoun read as the person the part
+    before names: "What does Jessica do for a living, and which actress plays her?" asks
+    who plays Jessica."""
+    match = _ROLE_QUESTION.match(core_question(part))
+    pronoun = match["role"].strip() if match else ""
+    named = re.findall(r"(?<=\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", core_question(before))
+    if pronoun.lower() not in _PRONOUNS or not named:
+        return part
+    last = list(re.finditer(rf"\b{pronoun}\b", part))[-1]
+    return part[: last.start()] + named[0] + part[last.end():]
 
 
 def alternatives(question: str) -> tuple[str, ...]:
