@@ -29,7 +29,7 @@ _DATE = re.compile(
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
-    r"land(?:s|ing)?|drop(?:s|ping)?|rolls? around|"
+    r"land(?:s|ing)?|drop(?:s|ping)?|"
     r"see(?:ing)?\s+(?:another|a new|a second|the next|the second)\s+season)\b",
     re.I,
 )

@@ -101,6 +101,19 @@ def test_extractive_answer_quotes_the_best_evidence():
     assert cites[0].quote in cites[0].text and cites[0].marker == 1
 
 
+def test_an_attributed_quote_names_the_publication_its_document_names():
+    told = replace(P2, publication="Esquire")
+    items = [evidence(told, "Malcolm is played by Eka Darville."),
+             evidence(P1, "Season 2 explores how Jessica recovers from her trauma.")]
+    text, cites = extractive(items, attributed=True)
+    # P1 names no publication: its quote stands alone
+    assert text == ("The articles say: (in Esquire) \u201cMalcolm is played by Eka Darville."
+                    "\u201d [1] \u201cSeason 2 explores how Jessica recovers from her trauma."
+                    "\u201d [2]")
+    assert [c.publication for c in cites] == ["Esquire", ""]
+    assert "Esquire" not in extractive(items)[0]
+
+
 def test_two_sentences_of_one_passage_are_two_precise_citations():
     text, cites = ground("Trish wants to become a hero [2]. Malcolm is played by Eka Darville [3].",
                          EVIDENCE)

@@ -261,6 +261,34 @@ def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(setting
     assert pipeline.quotable("Who portrays Trish?", evidence, lexical) == []
 
 
+def test_a_publication_question_is_answered_from_a_document_that_names_its_source(settings):
+    from dataclasses import replace
+
+    from rag.retrieval import BM25
+
+    text = "Rosenberg said she would never go the Bewitched route. It is her character."
+    said = evidence_in(text, "Rosenberg said she would never go the Bewitched route.", 0.8)
+    sourced = replace(said, passage=replace(said.passage, publication="Entertainment Weekly"))
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
+    question = "Which magazine did Rosenberg tell she would never go the Bewitched route?"
+    assert pipeline.quotable(question, [sourced], lexical) == [sourced]
+    # Without a source line, the sentence must hold a title itself, as for any which-question
+    assert pipeline.quotable(question, [said], lexical) == []
+
+
+def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
+    # The articles name their publication only in a closing "Source:" line, which the
+    # model never sees: the answer quotes the evidence and says where it comes from.
+    a = pipeline.answer(
+        "Which magazine did Rosenberg tell that she is never going the Bewitched route?")
+    assert not a.refused and "(in Entertainment Weekly) \u201c" in a.text
+    assert [(c.path, c.publication) for c in a.citations] == [
+        ("003_c77748d9f702d4b9.txt", "Entertainment Weekly")]
+    assert "Bewitched" in a.citations[0].quote
+    assert "(in " not in pipeline.answer("What does season 2 explore?").text
+
+
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
     from rag.retrieval import BM25
 

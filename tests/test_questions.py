@@ -39,6 +39,13 @@ from rag.retrieval import tokenize
          ["What date does it drop?", "When does The Defenders arrive?"]),
         ("Which executive spoke, and before what year did he say it would not arrive?",
          ["Which executive spoke?", "What year did he say it would not arrive?"]),
+        # after a comma, a yes-no question is a part too
+        ("When does Luke Cage hit Netflix, and is Kilgrave coming back?",
+         ["When does Luke Cage hit Netflix?", "Is Kilgrave coming back?"]),
+        # a role asked with a pronoun is the person the part before names
+        ("What does Jessica do for a living, and which actress plays her?",
+         ["What does Jessica do for a living?", "Which actress plays Jessica?"]),
+        ("What happened, and who plays her?", ["What happened?", "Who plays her?"]),
     ],
 )
 def test_question_parts(question, parts):
@@ -66,7 +73,9 @@ def test_alternatives():
      ("And Malcolm, who plays him?", "Malcolm"), ("Trish Walker - who played her?", "Trish Walker"),
      ("what about Kilgrave: who plays him", "Kilgrave"),
      # a pronoun alone names no role: the follow-up's history carries it
-     ("so, who plays him?", "")],
+     ("so, who plays him?", ""),
+     ("Who is cast as the Punisher in the spin-off?", "Punisher"),
+     ("Which actress was cast as Trish?", "Trish")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role
@@ -85,6 +94,10 @@ def test_asked_role(question, role):
         ("the first season of Malcolm. That series, led by the fantastic Eka Darville, won.",
          True),
         ("Malcolm was there. Rosenberg, led by the fantastic Eka Darville, won.", False),
+        ("Eka Darville was cast as Malcolm.", True),
+        ("Eka Darville cast Malcolm.", False),
+        ("the portrayal of Malcolm that Eka Darville nailed", True),
+        ("the portrayal of Malcolm was nailed", False),
     ],
 )
 def test_names_actor(text, credited):
@@ -190,6 +203,34 @@ def test_the_years_a_text_gives_for_a_release():
     assert release_years("What year is season 2 actually supposed to come out?", text) == {"2017"}
     assert release_years("When does season 2 come out? I've seen years floating around.",
                          text) == {"2017"}
+
+
+def test_a_yes_no_question_about_a_release_asks_about_its_inner_subject():
+    from rag.questions import asks_release, release_years
+
+    text = ("The first season is on Netflix, with the second season expected to hit in 2017. "
+            "The reports agree on this, though Luke Cage hits in 2016.")
+    question = "Do the reports all agree on which year the second season will premiere?"
+    assert release_years(question, text) == {"2017"}
+    assert release_years("Do the reports agree?", text) == set()
+    assert asks_release("When will we be seeing another season?")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Which magazine did Rosenberg tell?", True),
+     ("What outlet's interview covered the comics?", True),
+     ("In which interview did she say it?", True),
+     ("Apart from IGN, which sites reported it?", True),
+     ("Which magazine cover did Ritter appear on?", True),
+     ("Which series did Rosenberg write?", False),
+     ("What did Esquire say?", False),
+     ("What did the magazine say?", False)],
+)
+def test_questions_asking_which_publication_said_something(question, asks):
+    from rag.questions import asks_publication
+
+    assert asks_publication(question) is asks
 
 
 def test_the_dates_a_text_gives_for_a_release():
@@ -392,7 +433,9 @@ def test_a_lead_in_does_not_hide_the_question(question, role):
      ("When season 2 premieres?", "date"),
      ("In The Defenders, who plays Iron Fist?", "name"),
      ("For season 2, when does shooting start?", "date"),
-     ("In what year does it come out?", "date")],
+     ("In what year does it come out?", "date"),
+     ("Apart from its Emmy, which other awards did it win?", "title"),
+     ("Besides Ritter, who stars?", "name")],
 )
 def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
     assert expected_answer_type(question) == kind
