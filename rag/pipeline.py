@@ -320,9 +320,9 @@ class Pipeline:
             role = asked_role(part)
             if role:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
-            elif asks_publication(part) and any(e.passage.publication for e in items):
-                # named by its source line, not in the sentence
-                out += [e for e in items if e.score >= floor and e.passage.publication]
+            elif asks_publication(part):  # named in the sentence, or by its source line
+                out += [e for e in items if e.score >= floor
+                        and (e.passage.publication or has_answer_type(part, e.text))]
             elif not unseen:
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
                 if asks_release(part):
