@@ -220,18 +220,22 @@ def _best_by_part(evidence: Sequence[Evidence]) -> dict[int, float]:
 def extractive(
     evidence: Sequence[Evidence], max_quotes: int = 2, margin: float = 0.1,
     widen: Callable[[Evidence], Evidence] | None = None, attributed: bool = False,
+    one_document: bool = False,
 ) -> tuple[str, list[Citation]]:
     """The best evidence quoted and cited, plus the runner-up when it scores nearly as well
     (a near tie is often the other half of the answer, or another article that disagrees).
     A two-part question gets this for each part. `widen` may give a quote more of its
     passage, unless that would run into another quote. `attributed` names the publication
-    each quote comes from, where its document names one ("Source: Esquire.")."""
+    each quote comes from, where its document names one ("Source: Esquire."). With
+    `one_document`, a runner-up must come from the best quote's document."""
     best = _best_by_part(evidence)
     chosen: list[Evidence] = []
     for part in best:
-        near = [e for e in evidence if e.part == part and e.score >= best[part] - margin]
-        chosen += [e for e in sorted(near, key=lambda e: -e.score)[:max_quotes]
-                   if e not in chosen]
+        near = sorted((e for e in evidence if e.part == part and e.score >= best[part] - margin),
+                      key=lambda e: -e.score)
+        if one_document:
+            near = [e for e in near if e.passage.path == near[0].passage.path]
+        chosen += [e for e in near[:max_quotes] if e not in chosen]
     if widen:
         wide = [widen(e) for e in chosen]
         chosen = [w if not any(w.overlaps(other) for other in chosen if other is not e) else e

@@ -27,6 +27,7 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_role,
+    asks_for_one,
     asks_one_release,
     asks_publication,
     asks_release,
@@ -430,17 +431,18 @@ class Pipeline:
         def widen(item: Evidence) -> Evidence:
             return with_following_sentence(item, question, lexical.term_weight)
 
+        # The model never sees where a quote comes from, so cannot name the publication.
+        attributed = any(map(asks_publication, question_parts(question)))
+        if attributed and quotable:
+            text = ""
         conflict = self.conflicting_years(question, quotable, widen)
         if conflict:  # the articles disagree: quote each side rather than the model's pick
             text, citations = extractive(conflict, max_quotes=len(conflict),
                                          margin=float("inf"), widen=widen)
-        # The model never sees where a quote comes from, so cannot name the publication.
-        attributed = any(map(asks_publication, question_parts(question)))
-        if attributed and quotable:
-            text, citations = extractive(quotable, widen=widen, attributed=True)
         if not text:  # nothing the model said holds: quote the evidence if it answers
             if quotable:
-                text, citations = extractive(quotable, widen=widen)
+                text, citations = extractive(quotable, widen=widen, attributed=attributed,
+                                             one_document=asks_for_one(question))
             else:  # a refusal cites nothing, not even half an answer given before
                 text, citations, refused = prompts.REFUSAL, [], True
         timings["total_ms"] = _ms(started)

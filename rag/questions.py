@@ -319,6 +319,18 @@ def answer_kind_words(question: str) -> str:
     return " ".join([w for w in kind.split() if w.islower()] + relation.split())
 
 
+def asks_for_one(question: str) -> bool:
+    """Whether the question asks for one title or one date, other than a release date
+    ("Which comic run was the first season based on?", "When does filming start?"): a
+    near-best sentence from another article names another thing, not more of the answer.
+    "Which publications ...?" asks for several, and when something comes out is asked
+    of every article, for they may disagree."""
+    kind = answer_kind_words(question).split()
+    several = any(w.endswith("s") and not w.endswith(("ss", "series")) for w in kind)
+    return (expected_answer_type(question) in ("title", "date") and not several
+            and len(question_parts(question)) == 1 and not asks_release(question))
+
+
 def asks_publication(question: str) -> bool:
     """Whether the question asks which publication reported something ("Which magazine did
     Rosenberg tell ...?", "What outlet's interview covered ...?"): the articles say it in

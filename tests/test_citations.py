@@ -114,6 +114,16 @@ def test_an_attributed_quote_names_the_publication_its_document_names():
     assert "Esquire" not in extractive(items)[0]
 
 
+def test_a_runner_up_from_another_document_can_be_left_out():
+    near = [scored(EVIDENCE[0], 1.0), scored(EVIDENCE[1], 0.95)]
+    assert len(extractive(near)[1]) == 2
+    _, cites = extractive(near, one_document=True)
+    assert [c.path for c in cites] == ["d1.txt"]
+    same = [scored(evidence(P2, "Trish wants to become a hero."), 1.0),
+            scored(evidence(P2, "Malcolm is played by Eka Darville."), 0.95)]
+    assert len(extractive(same, one_document=True)[1]) == 2
+
+
 def test_two_sentences_of_one_passage_are_two_precise_citations():
     text, cites = ground("Trish wants to become a hero [2]. Malcolm is played by Eka Darville [3].",
                          EVIDENCE)

@@ -233,6 +233,23 @@ def test_questions_asking_which_publication_said_something(question, asks):
     assert asks_publication(question) is asks
 
 
+@pytest.mark.parametrize(
+    ("question", "one"),
+    [("Which comic book series was the first season based on?", True),
+     ("Which magazine did Rosenberg tell?", True),
+     ("When does filming on season 2 start?", True),
+     ("Which publications did Rosenberg talk to?", False),
+     ("What other awards did it win?", False),
+     ("When is season 2 coming out?", False),  # articles may disagree: each is shown
+     ("Which series did she write, and when does it air?", False),
+     ("What does season 2 explore?", False), ("Who plays Trish?", False)],
+)
+def test_questions_asking_for_one_title_or_date(question, one):
+    from rag.questions import asks_for_one
+
+    assert asks_for_one(question) is one
+
+
 def test_the_dates_a_text_gives_for_a_release():
     from rag.questions import release_dates
 
