@@ -32,9 +32,11 @@ from rag.questions import (
     asks_publication,
     asks_release,
     expected_answer_type,
+    gives_reason,
     has_answer_type,
     mentions,
     names_actor,
+    names_outlet,
     question_parts,
     release_dates,
     release_years,
@@ -321,11 +323,17 @@ class Pipeline:
             role = asked_role(part)
             if role:
                 out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
+            elif unseen:
+                continue
             elif asks_publication(part):  # named in the sentence, or by its source line
                 out += [e for e in items if e.score >= floor
-                        and (e.passage.publication or has_answer_type(part, e.text))]
-            elif not unseen:
+                        and (e.passage.publication or names_outlet(part, e.text))]
+            else:
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+                # Once the best gives a reason, a near one that gives none is no more of it.
+                reasons = [e for e in typed if gives_reason(part, e.text)]
+                if reasons and max(typed, key=lambda e: e.score) in reasons:
+                    typed = reasons
                 if asks_release(part):
                     # Every sentence dating this release, however it scores, and only those
                     # when there are any: "luke cage release date" is "Luke Cage (which hits

@@ -194,6 +194,11 @@ _TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve th
 _TITLED = re.compile(
     r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
     r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
+_OUTLET = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*"
+_OUTLET_NAMED = re.compile(
+    r"\b(?i:told|talked to|talking to|spoke to|spoke with|speaking to|speaking with|"
+    rf"according to|interview with|interviewed by)\s+(?:the\s+)?(?P<to>{_OUTLET})|"
+    rf"(?P<by>{_OUTLET})\s+(?:mentioned|reported|reports|wrote|writes)\b")
 _PUBLICATION_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
     r"interview)s?\b", re.I)
@@ -336,6 +341,15 @@ def asks_publication(question: str) -> bool:
     Rosenberg tell ...?", "What outlet's interview covered ...?"): the articles say it in
     their "Source:" line, not in the sentence that answers the rest."""
     return bool(_PUBLICATION_QUESTION.search(core_question(question)))
+
+
+def names_outlet(question: str, text: str) -> bool:
+    """Whether `text` names who it was told to or who reported it ("Rosenberg recently
+    talked to Nerdist", "Esquire mentioned that ..."), other than by a name the question
+    has ("Rosenberg said"): the answer to which outlet she spoke to."""
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
+               for m in _OUTLET_NAMED.finditer(text))
 
 
 def names(text: str) -> list[str]:

@@ -1,5 +1,7 @@
 """The answer pipeline with the real Chroma and honest fakes for the embedder and model."""
 
+from dataclasses import replace
+
 import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
@@ -262,8 +264,6 @@ def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(setting
 
 
 def test_a_publication_question_is_answered_from_a_document_that_names_its_source(settings):
-    from dataclasses import replace
-
     from rag.retrieval import BM25
 
     text = "Rosenberg said she would never go the Bewitched route. It is her character."
@@ -273,8 +273,11 @@ def test_a_publication_question_is_answered_from_a_document_that_names_its_sourc
     lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
     question = "Which magazine did Rosenberg tell she would never go the Bewitched route?"
     assert pipeline.quotable(question, [sourced], lexical) == [sourced]
-    # Without a source line, the sentence must hold a title itself, as for any which-question
+    # Without a source line, the sentence must name who it was told to
     assert pipeline.quotable(question, [said], lexical) == []
+    told = "Rosenberg told Esquire she would never go the Bewitched route."
+    in_text = evidence_in(told, told, 0.8)
+    assert pipeline.quotable(question, [in_text], lexical) == [in_text]
 
 
 def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
@@ -287,6 +290,24 @@ def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
         ("003_c77748d9f702d4b9.txt", "Entertainment Weekly")]
     assert "Bewitched" in a.citations[0].quote
     assert "(in " not in pipeline.answer("What does season 2 explore?").text
+
+
+def test_a_why_question_best_answered_by_a_reason_quotes_only_reasons(settings):
+    from rag.retrieval import BM25
+
+    text = ("Rosenberg checks in with the Defenders team because they are across the hall. "
+            "Rosenberg checks in with the Defenders team every week.")
+    reason = evidence_in(text, text.split(". ")[0] + ".", 0.8)
+    other = evidence_in(text, text.split(". ")[1], 0.75)
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
+    question = "Why does Rosenberg check in with the Defenders team?"
+    assert pipeline.quotable(question, [reason, other], lexical) == [reason]
+    # when the best gives no reason, the reason below it does not push it out
+    best = replace(other, score=0.85)
+    assert pipeline.quotable(question, [reason, best], lexical) == [reason, best]
+    assert pipeline.quotable("What does Rosenberg do?", [reason, other], lexical) == [
+        reason, other]
 
 
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):

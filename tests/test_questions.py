@@ -250,6 +250,23 @@ def test_questions_asking_for_one_title_or_date(question, one):
     assert asks_for_one(question) is one
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("Rosenberg recently talked to Nerdist about season 2.", True),
+     ("According to Esquire, she is halfway through.", True),
+     ("\u201cIt's hard,\u201d Rosenberg told Entertainment Weekly.", True),
+     ("Esquire mentioned that the scripts are halfway done.", True),
+     ("According to Rosenberg, the season explores trauma.", False),  # the question's name
+     ("Rosenberg said the season explores trauma.", False),
+     ("Iron Fist debuts after Luke Cage and prior to The Defenders.", False),
+     ("Now that [Ed Note: spoiler alert] he is gone, she can heal.", False)],
+)
+def test_a_sentence_naming_the_outlet_it_was_told_to(text, named):
+    from rag.questions import names_outlet
+
+    assert names_outlet("Which outlet did Rosenberg talk to?", text) is named
+
+
 def test_the_dates_a_text_gives_for_a_release():
     from rag.questions import release_dates
 
