@@ -198,7 +198,8 @@ _OUTLET = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*"
 _OUTLET_NAMED = re.compile(
     r"\b(?i:told|talked to|talking to|spoke to|spoke with|speaking to|speaking with|"
     rf"according to|interview with|interviewed by)\s+(?:the\s+)?(?P<to>{_OUTLET})|"
-    rf"(?P<by>{_OUTLET})\s+(?:mentioned|reported|reports|wrote|writes)\b")
+    rf"(?P<by>(?!(?:He|She|It|They|We|I|You|This|That)\b){_OUTLET})\s+"
+    r"(?:mentioned|reported|reports|wrote|writes)\b")
 _PUBLICATION_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
     r"interview)s?\b", re.I)

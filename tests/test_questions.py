@@ -258,6 +258,7 @@ def test_questions_asking_for_one_title_or_date(question, one):
      ("Esquire mentioned that the scripts are halfway done.", True),
      ("According to Rosenberg, the season explores trauma.", False),  # the question's name
      ("Rosenberg said the season explores trauma.", False),
+     ("She mentioned that the scripts are halfway done.", False),
      ("Iron Fist debuts after Luke Cage and prior to The Defenders.", False),
      ("Now that [Ed Note: spoiler alert] he is gone, she can heal.", False)],
 )
