@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 from rag.documents import split_sentences
 from rag.evidence import MIN_WORDS, Evidence, TermWeight, uniform_weight, weighted_share
+from rag.numbers import digits, numbers
 from rag.prompts import EXTRACTIVE_PREFIX, PUBLICATION_QUOTE
 from rag.questions import (
     answer_kind_words,
     asked_role,
     credited_actors,
-    digits,
     has_answer_type,
-    numbers,
     question_parts,
 )
 from rag.retrieval import STOPWORDS, tokenize

@@ -22,6 +22,7 @@ from rag.evidence import (
     with_following_sentence,
 )
 from rag.generation import Generator, Message, load_generator
+from rag.numbers import unmentioned_numbers, years
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -40,8 +41,6 @@ from rag.questions import (
     question_parts,
     release_dates,
     release_years,
-    unmentioned_numbers,
-    years,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.spelling import correct_spelling, expand_shorthand

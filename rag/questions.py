@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 
 from rag.documents import split_sentences
-from rag.retrieval import STOPWORDS, THOUSANDS_SEPARATOR, tokenize
+from rag.numbers import COUNT, DATE, NUMBER_LABEL, PROPORTION, SPELLED_NUMBER, numbers, years
+from rag.retrieval import STOPWORDS, tokenize
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
-_YEAR = r"(?:1[89]|20)\d\d"
 _WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
-_DATE = re.compile(
-    # "mid-2017" answers "When in 2017 ...?", which "2017" alone does not
-    rf"\b(?:(?:(?:(?:early|mid|late)[- ]|(?:spring|summer|fall|autumn|winter)\s+)?{_YEAR}|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"next year|this year|last year|"
-    r"(?:immediately|right|shortly|soon|directly) after)\b|"
-    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
-)
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
@@ -41,33 +32,6 @@ _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:(?:while|although|though|since|as|and|but|so)\s+)?(?:it|they)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they)\b", re.I)
-# Numbers written as words, as their digits: "the second season" and "season two" hold "2".
-_NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
-    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
-     "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh",
-     "twelve twelfth"], start=1) for word in pair.split()}
-_SPELLED_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
-_CARDINALS = [w for w in _NUMBER_WORDS if not w.endswith(("st", "nd", "rd", "th"))]
-# Number words that name no number to look for: "one", compounds ("third-party",
-# "one-time"), and spelled counts, unless they number a thing ("season two").
-_UNNUMBERED = re.compile(
-    rf"\bone\b|\b(?:{'|'.join(_NUMBER_WORDS)})-(?=[a-z])|"
-    r"(?<!season )(?<!episode )(?<!part )(?<!chapter )(?<!volume )(?<!version )(?<!book )"
-    rf"(?<!phase )(?<!step )(?<!level )\b(?:{'|'.join(_CARDINALS)})\b",
-    re.I,
-)
-# A count: "13 episodes", "ten new episodes", "a dozen".
-_NUMBER_WORD = re.compile(
-    rf"\b(?:\d+|{'|'.join(_CARDINALS)}|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|dozen)\b",
-    re.I,
-)
-# How far along something is: answers "How much of the scripts are written?"
-_PROPORTION = re.compile(
-    r"\b(?:half|halfway|midway|quarter|percent|per cent|most|majority|fraction|thirds?)\b|%",
-    re.I)
-# A number that labels a thing rather than counts ("season one", "episode 3").
-_NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+", re.I)
 # A capitalised run holding one of these names a work, an award or a firm, not a person:
 # "Original Main Title Theme Music" does not answer "Who composed the theme?".
 _NOT_A_PERSON = frozenset(
@@ -413,13 +377,13 @@ def release_dates(question: str, text: str, before: str = "") -> set[str]:
     dates Luke Cage, and "it'll be touching down in 2018, after the release of Luke Cage"
     does not."""
     return {d for clause in _release_clauses(question, text, before)
-            for d in _DATE.findall(clause)}
+            for d in DATE.findall(clause)}
 
 
 def _release_clauses(question: str, text: str, before: str) -> list[str]:
     """The clauses of `text` that say when the subject of a release question comes out."""
     subject = _release_subject(question)
-    if not subject or not _DATE.search(text) or not _RELEASE.search(text):
+    if not subject or not DATE.search(text) or not _RELEASE.search(text):
         return []
     # The last sentence of `before` only lends its subject: its dates are not `text`'s.
     earlier = _subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
@@ -457,7 +421,7 @@ def _embedded_question(question: str) -> str:
 
 def _subject_words(text: str) -> set[str]:
     """Content words, with numbers as digits whether written "2", "two" or "second"."""
-    spelled = _SPELLED_NUMBER.sub(" ", text)
+    spelled = SPELLED_NUMBER.sub(" ", text)
     return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
 
 
@@ -496,7 +460,7 @@ def has_answer_type(question: str, text: str) -> bool:
         # its scripts were half written: a release question wants a release sentence.
         if asks_release(question) and not _RELEASE.search(text):
             return False
-        return any(d.lower() not in asked for d in _DATE.findall(text))
+        return any(d.lower() not in asked for d in DATE.findall(text))
     if kind == "title":  # a capitalised word inside a sentence, not one the question has
         if title_words(question, text):
             return True
@@ -508,12 +472,12 @@ def has_answer_type(question: str, text: str) -> bool:
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
-            return bool(re.search(rf"{_NUMBER_WORD.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
+            return bool(re.search(rf"{COUNT.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
         # "How much of the scripts ...?" is answered by "midway through", not by "season one"
-        if re.search(r"\bhow much\b", asked) and _PROPORTION.search(text):
+        if re.search(r"\bhow much\b", asked) and PROPORTION.search(text):
             return True
-        text = _NUMBER_LABEL.sub(" ", text)
-        return any(n.lower() not in asked for n in _NUMBER_WORD.findall(text))
+        text = NUMBER_LABEL.sub(" ", text)
+        return any(n.lower() not in asked for n in COUNT.findall(text))
     return True
 
 
@@ -582,35 +546,6 @@ def credited_actors(role: str, text: str) -> list[str]:
 
 def names_actor(role: str, text: str) -> bool:
     return bool(credited_actors(role, text))
-
-
-def years(text: str) -> set[str]:
-    """The four-digit years in `text` ("2017" in "mid-2017")."""
-    return set(re.findall(rf"\b{_YEAR}\b", text))
-
-
-def digits(text: str) -> set[str]:
-    """The numbers written in digits in `text`, thousands separators dropped ("1,000" and
-    "1000" are one number; "seasons 2,3" are two)."""
-    return set(re.findall(r"\d+", THOUSANDS_SEPARATOR.sub("", text)))
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
-    all hold "2", so a claim's "Season 2" is found in "the second season"."""
-    words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
-    return digits(text) | {w for w in words if w}
-
-
-def unmentioned_numbers(question: str, texts: Sequence[str]) -> set[str]:
-    """The numbers the question names that none of `texts` holds: "season 3" asked of
-    passages that only ever speak of seasons 1 and 2. Left out: "one", being as often a
-    pronoun ("before this one") as a number; a number word in a compound ("third-party");
-    and a spelled-out count ("two different ABIs", "which two awards"), which a text
-    answers by listing the things rather than by writing their number."""
-    question = _UNNUMBERED.sub(" ", question)
-    asked = numbers(question)
-    return asked - set().union(*map(numbers, texts)) if asked else set()
 
 
 def mentions(text: str, option: str) -> bool:

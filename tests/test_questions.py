@@ -170,7 +170,7 @@ def test_topic_and_release_questions_want_a_sentence_that_states_the_answer_outr
 
 
 def test_numbers_and_the_ones_no_text_mentions():
-    from rag.questions import numbers, unmentioned_numbers
+    from rag.numbers import numbers, unmentioned_numbers
 
     assert numbers("the second season, season two, Season 2 and 13 episodes") == {"2", "13"}
     assert unmentioned_numbers("Has Netflix confirmed a season 3?", ["seasons 1 and two"]) == {"3"}

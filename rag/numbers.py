@@ -1,0 +1,76 @@
+"""Numbers, years and dates as articles write them: "the second season" and "season two"
+hold the number 2, "mid-2017" is a date, and "season one" labels a season, counting nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.retrieval import THOUSANDS_SEPARATOR
+
+_YEAR = r"(?:1[89]|20)\d\d"
+DATE = re.compile(
+    # "mid-2017" answers "When in 2017 ...?", which "2017" alone does not
+    rf"\b(?:(?:(?:(?:early|mid|late)[- ]|(?:spring|summer|fall|autumn|winter)\s+)?{_YEAR}|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"next year|this year|last year|"
+    r"(?:immediately|right|shortly|soon|directly) after)\b|"
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+# Numbers written as words, as their digits: "the second season" and "season two" hold "2".
+_NUMBER_WORDS = {word: str(n) for n, pair in enumerate(
+    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth",
+     "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh",
+     "twelve twelfth"], start=1) for word in pair.split()}
+SPELLED_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
+_CARDINALS = [w for w in _NUMBER_WORDS if not w.endswith(("st", "nd", "rd", "th"))]
+# Number words that name no number to look for: "one", compounds ("third-party",
+# "one-time"), and spelled counts, unless they number a thing ("season two").
+_UNNUMBERED = re.compile(
+    rf"\bone\b|\b(?:{'|'.join(_NUMBER_WORDS)})-(?=[a-z])|"
+    r"(?<!season )(?<!episode )(?<!part )(?<!chapter )(?<!volume )(?<!version )(?<!book )"
+    rf"(?<!phase )(?<!step )(?<!level )\b(?:{'|'.join(_CARDINALS)})\b",
+    re.I,
+)
+# A count: "13 episodes", "ten new episodes", "a dozen".
+COUNT = re.compile(
+    rf"\b(?:\d+|{'|'.join(_CARDINALS)}|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|dozen)\b",
+    re.I,
+)
+# How far along something is: answers "How much of the scripts are written?"
+PROPORTION = re.compile(
+    r"\b(?:half|halfway|midway|quarter|percent|per cent|most|majority|fraction|thirds?)\b|%",
+    re.I)
+# A number that labels a thing rather than counts ("season one", "episode 3").
+NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+", re.I)
+
+
+def years(text: str) -> set[str]:
+    """The four-digit years in `text` ("2017" in "mid-2017")."""
+    return set(re.findall(rf"\b{_YEAR}\b", text))
+
+
+def digits(text: str) -> set[str]:
+    """The numbers written in digits in `text`, thousands separators dropped ("1,000" and
+    "1000" are one number; "seasons 2,3" are two)."""
+    return set(re.findall(r"\d+", THOUSANDS_SEPARATOR.sub("", text)))
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers in `text` as digits: "Season 2", "the second season" and "season two"
+    all hold "2", so a claim's "Season 2" is found in "the second season"."""
+    words = (_NUMBER_WORDS.get(w, "") for w in re.findall(r"[a-z]+", text.lower()))
+    return digits(text) | {w for w in words if w}
+
+
+def unmentioned_numbers(question: str, texts: Sequence[str]) -> set[str]:
+    """The numbers the question names that none of `texts` holds: "season 3" asked of
+    passages that only ever speak of seasons 1 and 2. Left out: "one", being as often a
+    pronoun ("before this one") as a number; a number word in a compound ("third-party");
+    and a spelled-out count ("two different ABIs", "which two awards"), which a text
+    answers by listing the things rather than by writing their number."""
+    question = _UNNUMBERED.sub(" ", question)
+    asked = numbers(question)
+    return asked - set().union(*map(numbers, texts)) if asked else set()
