@@ -223,6 +223,13 @@ _SCENE = re.compile(
 
 
 @functools.lru_cache(maxsize=256)
+def _question_words(question: str) -> frozenset[str]:
+    """The question's words in lower case, read once per question: evidence selection
+    checks hundreds of candidate sentences against them."""
+    return frozenset(re.findall(r"[a-z]+", question.lower()))
+
+
+@functools.lru_cache(maxsize=256)
 def core_question(question: str) -> str:
     """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
     Kilgrave") or a scene-setting clause ("When I run it, where ..." -> "where ...")."""
@@ -312,7 +319,7 @@ def names_outlet(question: str, text: str) -> bool:
     """Whether `text` names who it was told to or who reported it ("Rosenberg recently
     talked to Nerdist", "Esquire mentioned that ..."), other than by a name the question
     has ("Rosenberg said"): the answer to which outlet she spoke to."""
-    asked = set(re.findall(r"[a-z]+", question.lower()))
+    asked = _question_words(question)
     return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
                for m in _OUTLET_NAMED.finditer(text))
 
@@ -431,7 +438,7 @@ def asked_people(question: str, text: str) -> list[str]:
     producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ..."."""
     if expected_answer_type(question) != "name":
         return []
-    asked = set(re.findall(r"[a-z]+", question.lower()))
+    asked = _question_words(question)
     for office in _OFFICES:
         if asked & office:
             words = "|".join(sorted(office))
@@ -452,7 +459,7 @@ def has_answer_type(question: str, text: str) -> bool:
     when the question expects no particular type."""
     kind = expected_answer_type(question)
     asked = question.lower()
-    asked_words = set(re.findall(r"[a-z]+", asked))
+    asked_words = _question_words(question)
     if kind == "name":  # "Jessica Jones" does not answer "Who plays Jessica?"
         return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
@@ -484,7 +491,7 @@ def has_answer_type(question: str, text: str) -> bool:
 def title_words(question: str, text: str) -> list[str]:
     """The capitalised words inside `text` that the question does not have ("Alias" in
     "... pulled heavily from the Alias comic run"): the candidates for a title."""
-    known = set(re.findall(r"[a-z]+", question.lower())) | STOPWORDS | _OPENERS
+    known = _question_words(question) | STOPWORDS | _OPENERS
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
