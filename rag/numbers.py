@@ -43,6 +43,9 @@ COUNT = re.compile(
 PROPORTION = re.compile(
     r"\b(?:half|halfway|midway|quarter|percent|per cent|most|majority|fraction|thirds?)\b|%",
     re.I)
+# Someone's age: "41 years old", "a 41-year-old", "aged 41", "Rosenberg, 41,".
+AGE = re.compile(
+    r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s+\d{1,3},(?=\s+[a-z])", re.I)
 # A number that labels a thing rather than counts ("season one", "episode 3").
 NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+", re.I)
 

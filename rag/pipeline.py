@@ -27,6 +27,8 @@ from rag.questions import (
     addresses_the_assistant,
     alternatives,
     answer_kind_words,
+    asked_office,
+    asked_people,
     asked_role,
     asks_for_one,
     asks_one_release,
@@ -35,12 +37,15 @@ from rag.questions import (
     expected_answer_type,
     gives_reason,
     has_answer_type,
+    leans_on_before,
     mentions,
     names_actor,
     names_outlet,
     question_parts,
     release_dates,
     release_years,
+    which_one_named,
+    without_chat_filler,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.spelling import correct_spelling, expand_shorthand
@@ -147,8 +152,10 @@ class Pipeline:
         options = alternatives(question)
         found = []
         for k, part in enumerate(parts):
-            # A later part leans on the one before ("... and where does it premiere?").
-            context = [*(history or []), (parts[k - 1], "")] if k else history
+            # A later part may lean on the one before ("... and where does it premiere?");
+            # one that does not is searched for on its own, undiluted.
+            leans = k and leans_on_before(part)
+            context = [*(history or []), (parts[k - 1], "")] if leans else history
             passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
@@ -264,10 +271,12 @@ class Pipeline:
         return {} if self.mostly_unseen(question, lexical, paraphrased) else paraphrased
 
     def readable(self, question: str, lexical: BM25) -> str:
-        """The question as the pipeline reads it: search-box shorthand spelled out ("s2"),
-        misspelt words put right ("relatonship"). Without WordNet a misspelling cannot be
-        told from a word the articles lack, and none is put right."""
-        question = expand_shorthand(question, lexical.vocabulary)
+        """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
+        way?"), search-box shorthand spelled out ("s2"), misspelt words put right
+        ("relatonship"). Without WordNet a misspelling cannot be told from a word the
+        articles lack, and none is put right."""
+        question = expand_shorthand(which_one_named(without_chat_filler(question)),
+                                    lexical.vocabulary)
         wordnet = self.wordnet()
         if wordnet is None:
             return question
@@ -329,6 +338,10 @@ class Pipeline:
                         and (e.passage.publication or names_outlet(part, e.text))]
             else:
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+                # "Which director ...?" is answered by someone the sentence calls a director,
+                # not by whoever else it names.
+                if asked_office(part):
+                    typed = [e for e in typed if asked_people(part, e.text)]
                 # Once the best gives a reason, a near one that gives none is no more of it.
                 reasons = [e for e in typed if gives_reason(part, e.text)]
                 if reasons and max(typed, key=lambda e: e.score) in reasons:

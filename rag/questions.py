@@ -12,7 +12,16 @@ import functools
 import re
 
 from rag.documents import split_sentences
-from rag.numbers import COUNT, DATE, NUMBER_LABEL, PROPORTION, SPELLED_NUMBER, numbers, years
+from rag.numbers import (
+    AGE,
+    COUNT,
+    DATE,
+    NUMBER_LABEL,
+    PROPORTION,
+    SPELLED_NUMBER,
+    numbers,
+    years,
+)
 from rag.retrieval import STOPWORDS, tokenize
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
@@ -86,7 +95,7 @@ _REASON = re.compile(
 # Words for one office, as a question asks it and as an article introduces the holder.
 _OFFICES = tuple(frozenset(words.split()) for words in (
     "executive executives exec execs head boss chief president chairman ceo",
-    "showrunner showrunners producer producers creator creators",
+    "showrunner showrunners show-runner show-runners producer producers creator creators",
     "writer writers author journalist reporter editor",
     "director directors",
 ))
@@ -222,6 +231,53 @@ _SCENE = re.compile(
 )
 
 
+# Chat filler around a question: "Oh, and who plays Jessica herself, by the way?", "Right,
+# and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
+# read as a question in two parts, the first of them "Oh".
+_FILLER_BEFORE = re.compile(
+    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|btw|"
+    r"by the way|one more thing|quick question)\b[,.!]?\s+)+"
+    rf"(?=(?:{_WH_WORD}|{_AUXILIARY})\b)",
+    re.I,
+)
+_FILLER_AFTER = re.compile(r"(?:,?\s+(?:by the way|btw|please|then|though))+\s*(?=[?.!]*\s*$)",
+                           re.I)
+# "again" at the end of a wh-question asks to be reminded ("What was his name again?");
+# at the end of a yes-no question it is part of what is asked ("Will he return again?").
+_AGAIN = re.compile(rf"^\s*{_WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
+
+
+# "... with several outlets. Which one did she tell ...?": one of the kind named before.
+_WHICH_ONE = re.compile(r"\b(?P<which>which|what)\s+one\b", re.I)
+
+
+def which_one_named(question: str) -> str:
+    """The question with "which one" as "which" and the kind of thing it stands for, the
+    last named before it: "Rosenberg spoke to several outlets. Which one ...?" -> "... Which
+    outlet ...?"; unchanged where no kind of named thing comes before."""
+    first = _WHICH_ONE.search(question)
+    if not first:
+        return question
+    kinds = [w for w in re.findall(r"[a-z-]+", question[: first.start()].lower())
+             if _TITLED.search(w)]
+    if not kinds:
+        return question
+    kind = kinds[-1]
+    if kind.endswith("s") and not kind.endswith("series"):
+        kind = kind[:-1]
+    return _WHICH_ONE.sub(lambda m: f"{m['which']} {kind}", question)
+
+
+def without_chat_filler(question: str) -> str:
+    """The question without the chat words around it: "Oh, and who plays Jessica herself,
+    by the way?" -> "who plays Jessica herself?"."""
+    question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
+    again = _AGAIN.match(question)
+    if again:
+        question = question[: again.start("again")] + question[again.end("again"):]
+    return question
+
+
 @functools.lru_cache(maxsize=256)
 def _question_words(question: str) -> frozenset[str]:
     """The question's words in lower case, read once per question: evidence selection
@@ -255,7 +311,10 @@ def expected_answer_type(question: str) -> str:
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
-    if re.search(r"\bhow (many|much|long)\b", q) or re.match(r"\s*which (season|episode)", q):
+    # "how far along" asks how much is done; "how far apart" a distance, which is no number
+    if (re.search(r"\bhow (many|much|long|old|far(?!\s+(?:apart|away|from|off)\b))\b|"
+                  r"\bwhat age\b", q)
+            or re.match(r"\s*which (season|episode)", q)):
         return "number"
     if _TOPIC_QUESTION.match(question):
         return "topic"
@@ -432,18 +491,28 @@ def _subject_words(text: str) -> set[str]:
     return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
 
 
+def asked_office(question: str) -> frozenset[str]:
+    """The words for the office a who-question asks about ("Which director ...?" ->
+    {"director", "directors"}); empty for other questions."""
+    if expected_answer_type(question) != "name":
+        return frozenset()
+    asked = _question_words(question)
+    return next((office for office in _OFFICES if asked & office), frozenset())
+
+
 def asked_people(question: str, text: str) -> list[str]:
     """The people `text` introduces by the office a who-question asks about: "Which Netflix
     executive said ...?" -> "Ted Sarandos" in "Netflix head Ted Sarandos"; "Who are the
-    producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ..."."""
-    if expected_answer_type(question) != "name":
+    producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ...", and
+    "Marco Ramirez" in "Petrie and Marco Ramirez, the Daredevil Season 2 show-runners" and
+    "Leon Brill" in "Leon Brill is a staff writer"."""
+    office = asked_office(question)
+    if not office:
         return []
-    asked = _question_words(question)
-    for office in _OFFICES:
-        if asked & office:
-            words = "|".join(sorted(office))
-            return re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern})", text)
-    return []
+    words = "|".join(sorted(office))
+    return (re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern})", text)
+            + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:is|was|on board as|as)\s+)"
+                         rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
 
 
 def states_outright(question: str) -> bool:
@@ -476,12 +545,14 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "topic":
         return bool(_TOPIC_SENTENCE.search(text))
     if kind == "number":
+        if re.search(r"\bhow old\b|\bwhat age\b", asked):  # not any number near the name
+            return bool(AGE.search(text))
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
             return bool(re.search(rf"{COUNT.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
         # "How much of the scripts ...?" is answered by "midway through", not by "season one"
-        if re.search(r"\bhow much\b", asked) and PROPORTION.search(text):
+        if re.search(r"\bhow (?:much|far)\b", asked) and PROPORTION.search(text):
             return True
         text = NUMBER_LABEL.sub(" ", text)
         return any(n.lower() not in asked for n in COUNT.findall(text))
@@ -508,7 +579,9 @@ def asked_role(question: str) -> str:
     if not match:
         return ""
     # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.
-    phrase = match.group("role").strip()
+    # "Who plays Jessica herself?" asks who plays Jessica.
+    phrase = re.sub(r"\s+(?:herself|himself|themselves)$", "", match.group("role").strip(),
+                    flags=re.I)
     if phrase.lower() in _PRONOUNS:  # "so, who plays him?" leans on an earlier question
         return ""
     capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", phrase)
@@ -518,6 +591,9 @@ def asked_role(question: str) -> str:
     return capitalised[-1] if phrase.endswith(capitalised[-1]) else ""
 
 
+_NICKNAME_BETWEEN = r"\s+(?:[\u2018'\"\u201c][\w-]+[\u2019'\"\u201d]\s+)?"
+
+
 def credited_actors(role: str, text: str) -> list[str]:
     """The actors `text` credits with `role` the way articles do: "Malcolm (Eka Darville)",
     "Finn Jones's Iron Fist", "Charlie Cox as Daredevil", "Malcolm is played by Eka
@@ -525,9 +601,13 @@ def credited_actors(role: str, text: str) -> list[str]:
     if not role:
         return []
     name = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)"
-    r = f"(?i:{re.escape(role)})"  # "who plays trish walker" is asked in lower case too
+    # "who plays trish walker" is asked in lower case too, and "Patsy Walker" may be
+    # written with her alias between, "Patsy ‘Hellcat’ Walker (Rachael Taylor)"
+    r = _NICKNAME_BETWEEN.join(f"(?i:{re.escape(word)})" for word in role.split())
     patterns = (
-        rf"\b{r}(?:\s[A-Z][a-z]+)?\s*\(\s*{name}\s*\)",  # "Trish (Walker)?" (Rachael Taylor)
+        # "Trish (Walker)? (Rachael Taylor)", "Patsy ‘Hellcat’ Walker (Rachael Taylor)"
+        rf"\b{r}[\u2019'\"\u201d]?(?:\s[\u2018'\"\u201c]?[A-Z][\w-]*[\u2019'\"\u201d]?){{0,2}}"
+        rf"\s*\(\s*{name}\s*\)",
         rf"\b{name}[\u2019']s?\s+{r}\b",
         rf"\b{name}\s+as\s+{r}\b",
         rf"\b{r}\s+(?:is|was|will be)\s+(?:played|portrayed)\s+by\s+{name}",
@@ -558,6 +638,19 @@ def names_actor(role: str, text: str) -> bool:
 def mentions(text: str, option: str) -> bool:
     """Whether `text` names `option` as a whole word: "2017" is in "2017's", not in "20170"."""
     return bool(re.search(rf"\b{re.escape(option)}\b", text, re.I))
+
+
+# Words by which a later part of a question leans on the one before: "... and where does it
+# premiere?", "... and who plays her?".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:it|its|they|them|their|he|him|his|she|her|hers|this|these|those|there|then|"
+    r"the same|that one)\b", re.I)
+
+
+def leans_on_before(part: str) -> bool:
+    """Whether a later part of a question needs the part before it to be understood; "who
+    played the villain that Jessica ends up killing?" does not."""
+    return bool(_BACK_REFERENCE.search(part))
 
 
 def question_parts(question: str) -> list[str]:
