@@ -185,7 +185,12 @@ class Pipeline:
                 extra.append(p)
                 seen |= new
         extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
-        return [*passages[: len(passages) - len(extra)], *extra]
+        # Given up first: the last passages that date nothing; a passage giving a year of
+        # its own is the one side of the disagreement the extra passages are the other of.
+        later = range(len(passages) - 1, 0, -1)
+        undated = [i for i in later if not release_years(question, passages[i].text)]
+        drop = set([*undated, *(i for i in later if i not in undated)][: len(extra)])
+        return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
 
     def select_evidence(
         self, question: str, passages: Sequence[Passage], lexical: BM25 | None = None

@@ -280,6 +280,12 @@ def test_a_publication_question_is_answered_from_a_document_that_names_its_sourc
     assert pipeline.quotable(question, [in_text], lexical) == [in_text]
 
 
+def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
+    a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
+    assert not a.refused and "Rachael Taylor" in a.text
+    assert a.question == "Oh, and who plays Patsy Walker, by the way?"  # shown as typed
+
+
 def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
     # The articles name their publication only in a closing "Source:" line, which the
     # model never sees: the answer quotes the evidence and says where it comes from.
@@ -290,6 +296,24 @@ def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
         ("003_c77748d9f702d4b9.txt", "Entertainment Weekly")]
     assert "Bewitched" in a.citations[0].quote
     assert "(in " not in pipeline.answer("What does season 2 explore?").text
+
+
+def test_an_office_question_quotes_only_someone_given_that_office(settings):
+    from rag.retrieval import BM25
+
+    text = ("Rosenberg checks in with Petrie and Marco Ramirez, the Daredevil show-runners. "
+            "Leon Brill is a staff writer for Heroic Hollywood.")
+    producers = evidence_in(text, text.split(". ")[0] + ".", 0.8)
+    writer = evidence_in(text, text.split(". ")[1], 0.75)
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
+    # names, but none of them a director: no answer to which director was hired
+    assert pipeline.quotable("Which director was hired for season 2?", [producers, writer],
+                             lexical) == []
+    assert pipeline.quotable("Which staff writer wrote it?", [producers, writer],
+                             lexical) == [writer]
+    assert pipeline.quotable("Who are the showrunners Rosenberg checks in with?",
+                             [producers, writer], lexical) == [producers]
 
 
 def test_a_why_question_best_answered_by_a_reason_quotes_only_reasons(settings):
@@ -464,3 +488,10 @@ def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline)
     assert any("expected to hit sometime in 2017" in p.text for p in widened)
     # passages that already give every year there is are left as they are
     assert pipeline.with_other_release_years(question, widened) == widened
+    # the passage that gives a year is kept, however low it ranks; one dating nothing goes
+    # to make room for the other year
+    [dated] = [p for p in widened if "sometime in 2017" in p.text]
+    last_dated = [*unrelated[:-1], dated]
+    both = pipeline.with_other_release_years(question, last_dated)
+    assert dated in both and len(both) == len(last_dated)
+    assert any("touching down in 2018" in p.text for p in both)

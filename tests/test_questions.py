@@ -11,8 +11,11 @@ from rag.questions import (
     gives_reason,
     has_answer_type,
     is_search_query,
+    leans_on_before,
     names_actor,
     question_parts,
+    which_one_named,
+    without_chat_filler,
 )
 from rag.retrieval import tokenize
 
@@ -139,6 +142,13 @@ def test_yes_no_questions():
         ("How much of the scripts are done?", "They are midway through the writing.", True),
         ("How much of the scripts are done?", "They wrote season one in a year.", False),
         ("How long is the shoot?", "It is a six month period.", True),
+        # an age, not any number near the name
+        ("How old is she?", "She has written two shows.", False),
+        ("How old is she?", "Rosenberg, 54, has written two shows.", True),
+        ("What age is Ritter?", "The 35-year-old Ritter returns.", True),
+        # how far along, answered by how much is done
+        ("How far along are the scripts?", "They are midway through the writing.", True),
+        ("How far along are the scripts?", "They wrote season one in a year.", False),
     ],
 )
 def test_has_answer_type(question, text, holds):
@@ -371,6 +381,15 @@ def test_a_role_asked_in_lower_case_is_still_credited():
     assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
 
 
+@pytest.mark.parametrize(
+    "role", ["Patsy Walker", "Hellcat", "patsy walker", "Patsy Walker Hellcat"])
+def test_a_role_written_with_an_alias_inside_it_is_credited(role):
+    text = ("friends such as Malcolm (Eka Darville), and Patsy \u2018Hellcat\u2019 Walker "
+            "(Rachael Taylor).")
+    assert credited_actors(role, text) == ["Rachael Taylor"]
+    assert credited_actors("Patsy Hellcat", text) == []
+
+
 def test_a_role_typed_with_an_alias_after_it_is_credited_under_its_name():
     role = asked_role("trish walker hellcat actress")
     assert role == "trish walker hellcat"
@@ -496,7 +515,14 @@ def test_a_statement_before_the_question_does_not_hide_it():
       "Ramirez.", ["Douglas Petrie"]),
      ("Which Netflix executive said it?", "Showrunner Melissa Rosenberg said it.", []),
      ("Which Netflix executive said it?", "Netflix head of sales said it.", []),
-     ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", [])],
+     ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", []),
+     # named first, then given the office
+     ("Who are the showrunners of The Defenders?", "check in with Petrie and Marco Ramirez, "
+      "the Daredevil Season 2 show-runners", ["Marco Ramirez"]),
+     ("Which staff writer wrote it?", "Leon Brill is a staff writer for Heroic Hollywood.",
+      ["Leon Brill"]),
+     ("Which director was hired?", "check in with Petrie and Marco Ramirez, the Daredevil "
+      "Season 2 show-runners", [])],
 )
 def test_people_introduced_by_the_office_asked_about(question, text, people):
     assert asked_people(question, text) == people
@@ -554,3 +580,59 @@ def test_other_what_questions_are_not_topic_questions(question):
 def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
     assert answer_kind_words("What will season two focus on for Jessica?") == "focus"
     assert answer_kind_words("What did Rosenberg say about Dexter?") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("Oh, and who plays Jessica herself, by the way?", "who plays Jessica herself?"),
+     ("Right, and what was the villain called again?", "what was the villain called?"),
+     ("Okay so when does it come out, then?", "when does it come out?"),
+     # "again" in a yes-no question is part of what it asks
+     ("Will Kilgrave return again?", "Will Kilgrave return again?"),
+     # filler only before a question word: "So" here begins what is asked about
+     ("So Trish, who plays her?", "So Trish, who plays her?"),
+     ("What does season 2 explore?", "What does season 2 explore?")],
+)
+def test_chat_filler_around_a_question_is_dropped(question, read):
+    assert without_chat_filler(question) == read
+
+
+def test_a_question_read_without_its_filler_is_one_question_about_its_role():
+    question = without_chat_filler("Oh, and who plays Jessica herself, by the way?")
+    assert question_parts(question) == [question]
+    assert asked_role(question) == "Jessica"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("She spoke to several outlets. Which one did she tell about Trish, and which one about "
+      "Kilgrave?", "She spoke to several outlets. Which outlet did she tell about Trish, and "
+      "which outlet about Kilgrave?"),
+     ("Of the two series, which one comes first?", "Of the two series, which series comes "
+      "first?"),
+     # no kind of named thing before it: left as asked
+     ("Which one is better?", "Which one is better?"),
+     ("Rosenberg was busy. Which one did she tell?", "Rosenberg was busy. Which one did she "
+      "tell?")],
+)
+def test_which_one_is_read_as_the_kind_named_before_it(question, read):
+    assert which_one_named(question) == read
+
+
+@pytest.mark.parametrize(
+    ("part", "leans"),
+    [("where does it premiere?", True), ("who plays her?", True),
+     ("who played the villain that Jessica ends up killing?", False),
+     ("when does Luke Cage come out?", False)],
+)
+def test_a_later_part_that_names_its_own_subject_does_not_lean_on_the_one_before(part, leans):
+    assert leans_on_before(part) is leans
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("How old is Rosenberg?", "number"), ("How far along are the scripts?", "number"),
+     ("How far apart are the two writers' rooms?", "")],
+)
+def test_age_and_progress_questions_expect_a_number(question, kind):
+    assert expected_answer_type(question) == kind
