@@ -58,7 +58,7 @@ Turn = tuple[str, str]
 T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
-ROLE_CANDIDATES = 200  # passages naming the role searched for an actor credited with it
+ROLE_CANDIDATES = 200  # passages searched for an actor credited with the role, or a place
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
@@ -162,6 +162,12 @@ class Pipeline:
                 credits = [p for p in retriever.lexical_retrieve(role, ROLE_CANDIDATES)
                            if names_actor(role, p.text)]
                 passages = _interleave([credits[:1], passages], key=lambda p: p.id)
+            elif expected_answer_type(part) == "place":
+                # "How close are the two writing teams?": the articles say where in a few
+                # words ("just across the hall") that its words rarely share.
+                places = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
+                          if has_answer_type(part, p.text)]
+                passages = _interleave([places[:1], passages], key=lambda p: p.id)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
                 passages.sort(key=lambda p: not mentions(p.text, option))
@@ -351,6 +357,11 @@ class Pipeline:
                 reasons = [e for e in typed if gives_reason(part, e.text)]
                 if reasons and max(typed, key=lambda e: e.score) in reasons:
                     typed = reasons
+                if expected_answer_type(part) == "place":
+                    # Said in a few words the question rarely shares ("just across the
+                    # hall"): the sentence that says it is the answer, however it scores.
+                    typed = [e for e in items if e.score >= self.settings.min_evidence_score
+                             and has_answer_type(part, e.text)]
                 if asks_release(part):
                     # Every sentence dating this release, however it scores, and only those
                     # when there are any: "luke cage release date" is "Luke Cage (which hits

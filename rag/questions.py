@@ -231,6 +231,24 @@ _SCENE = re.compile(
 )
 
 
+# "How close are the two writing teams?", "Where do the Defenders writers sit relative to
+# Rosenberg's team?": where people or things are, one against another. Not where one thing
+# is ("Where is Rosenberg based?"), which "across the hall" does not answer.
+_PLACE_QUESTION = re.compile(
+    r"^\s*(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
+    r"(?:how\s+(?:physically\s+)?(?:close|near|far apart|far away)\b|"
+    r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)", re.I)
+# Where something is, as articles say it: "they're just across the hall".
+_PLACE = re.compile(
+    r"\b(?:across the (?:hall|street|room|corridor|way)|next door|down the (?:hall|street|"
+    r"corridor)|next to each other|side by side|in the same (?:building|room|office|floor|"
+    r"space)|around the corner|a few doors down|steps away)\b", re.I)
+# Words of a place question that say how it is asked, not what about: articles say
+# "across the hall", not how close or relative to what.
+_PLACE_WORDS = frozenset(
+    "where how close near far apart away relative compared located situated physically sit "
+    "sits based relation".split())
+
 # Chat filler around a question: "Oh, and who plays Jessica herself, by the way?", "Right,
 # and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
 # read as a question in two parts, the first of them "Oh".
@@ -301,7 +319,8 @@ def addresses_the_assistant(question: str) -> bool:
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
-    work is about ("What will season 2 explore?"); else ""."""
+    work is about ("What will season 2 explore?"), "place" for where one thing is against
+    another ("How close are the two writing teams?"); else ""."""
     if _ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     question = core_question(question)
@@ -312,6 +331,8 @@ def expected_answer_type(question: str) -> str:
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
     # "how far along" asks how much is done; "how far apart" a distance, which is no number
+    if _PLACE_QUESTION.match(question):
+        return "place"
     if (re.search(r"\bhow (many|much|long|old|far(?!\s+(?:apart|away|from|off)\b))\b|"
                   r"\bwhat age\b", q)
             or re.match(r"\s*which (season|episode)", q)):
@@ -343,6 +364,8 @@ def answer_kind_words(question: str) -> str:
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
+    if _PLACE_QUESTION.match(question):  # "close" in "How close are the two teams?"
+        return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _PLACE_WORDS)
     relation = ""
     if expected_answer_type(question) == "name":
         relation = " ".join(m.group(0) for m in _RELATION.finditer(question))
@@ -544,6 +567,8 @@ def has_answer_type(question: str, text: str) -> bool:
         return any(term.lower() not in asked for term in _code_terms(text))
     if kind == "topic":
         return bool(_TOPIC_SENTENCE.search(text))
+    if kind == "place":
+        return bool(_PLACE.search(text))
     if kind == "number":
         if re.search(r"\bhow old\b|\bwhat age\b", asked):  # not any number near the name
             return bool(AGE.search(text))

@@ -280,6 +280,13 @@ def test_a_publication_question_is_answered_from_a_document_that_names_its_sourc
     assert pipeline.quotable(question, [in_text], lexical) == [in_text]
 
 
+def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
+    a = pipeline.answer("How physically close are the Jessica Jones writers to the people "
+                        "making The Defenders?")
+    assert not a.refused and "across the hall" in a.text
+    assert pipeline.answer("Where is the show filmed relative to New York?").refused
+
+
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
     assert not a.refused and "Rachael Taylor" in a.text

@@ -632,7 +632,30 @@ def test_a_later_part_that_names_its_own_subject_does_not_lean_on_the_one_before
 @pytest.mark.parametrize(
     ("question", "kind"),
     [("How old is Rosenberg?", "number"), ("How far along are the scripts?", "number"),
-     ("How far apart are the two writers' rooms?", "")],
+     ("How far apart are the two writers' rooms?", "place")],
 )
 def test_age_and_progress_questions_expect_a_number(question, kind):
     assert expected_answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("How close are the two writing teams?", "place"),
+     ("how physically close are the defenders writers to the jessica jones team", "place"),
+     ("Physically speaking, how close are the two teams' offices?", "place"),
+     ("Where do the Defenders writers sit relative to Rosenberg's team?", "place"),
+     ("where are the defenders writers located compared to the jessica jones team", "place"),
+     # where one thing is, not one against another: "across the hall" does not answer it
+     ("Where is Rosenberg based?", ""),
+     ("Where does season 2 premiere?", "")],
+)
+def test_questions_about_where_one_thing_is_against_another(question, kind):
+    assert expected_answer_type(question) == kind
+
+
+def test_a_place_question_is_answered_by_where_the_sentence_puts_it():
+    question = "How close are the two writing teams?"
+    assert has_answer_type(question, "It's extremely easy as they're just across the hall.")
+    assert not has_answer_type(question, "The two teams work closely together.")
+    # the words asking how or where are the kind of answer, not its subject
+    assert set(answer_kind_words(question).split()) == {"how", "close"}
