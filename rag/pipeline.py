@@ -30,10 +30,12 @@ from rag.questions import (
     asked_office,
     asked_people,
     asked_role,
+    asks_byline,
     asks_for_one,
     asks_one_release,
     asks_publication,
     asks_release,
+    capitalised_words,
     expected_answer_type,
     gives_reason,
     has_answer_type,
@@ -350,9 +352,11 @@ class Pipeline:
             else:
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
                 # "Which director ...?" is answered by someone the sentence calls a director,
-                # not by whoever else it names.
-                if asked_office(part):
-                    typed = [e for e in typed if asked_people(part, e.text)]
+                # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
+                # of that article.
+                if asked_office(part) or asks_byline(part):
+                    typed = [e for e in typed if asked_people(part, e.text)
+                             and (not asks_byline(part) or names_its_article(part, e.passage))]
                 # Once the best gives a reason, a near one that gives none is no more of it.
                 reasons = [e for e in typed if gives_reason(part, e.text)]
                 if reasons and max(typed, key=lambda e: e.score) in reasons:
@@ -420,6 +424,11 @@ class Pipeline:
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
         best = max((p.similarity for p in passages), default=0.0)
+        # "Who wrote the Heroic Hollywood article?": a byline shares little with the question
+        # but is its answer, where its article is the one the question names.
+        if any(asked_people(question, p.text) and names_its_article(question, p)
+               for p in passages):
+            best = max(best, self.settings.min_relevance)
         # "Has Netflix confirmed a season 3?" of articles that never mention a third season:
         # whatever they say about season 2 does not answer it.
         if best < self.settings.min_relevance or unmentioned_numbers(
@@ -467,9 +476,10 @@ class Pipeline:
         def widen(item: Evidence) -> Evidence:
             return with_following_sentence(item, question, lexical.term_weight)
 
-        # The model never sees where a quote comes from, so cannot name the publication.
+        # The model never sees where a quote comes from, so cannot name the publication, nor
+        # tell the byline of the article asked about from another's.
         attributed = any(map(asks_publication, question_parts(question)))
-        if attributed and quotable:
+        if (attributed and quotable) or any(map(asks_byline, question_parts(question))):
             text = ""
         conflict = self.conflicting_years(question, quotable, widen)
         if conflict:  # the articles disagree: quote each side rather than the model's pick
@@ -489,6 +499,14 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def names_its_article(question: str, passage: Passage) -> bool:
+    """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
+    the passage, its article's title or its source line: the article the question asks
+    about."""
+    known = " ".join([passage.text, passage.document, passage.publication]).lower()
+    return all(word.lower() in known for word in capitalised_words(question))
 
 
 def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[T]:

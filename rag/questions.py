@@ -231,6 +231,15 @@ _SCENE = re.compile(
 )
 
 
+# "Who wrote the Heroic Hollywood piece ...?": the writer of an article, named in its byline.
+_BYLINE_QUESTION = re.compile(
+    r"(?:\b(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:writer|reporter|journalist|author))\s+"
+    r"(?:wrote|authored|penned)|\b(?:author|writer)\s+of)\s+(?:the|this|that)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:article|artcle|piece|story|post|write-up|report|column)\b", re.I)
+# A byline's bio: "Leon Brill is a staff writer for Heroic Hollywood".
+_BYLINE = re.compile(
+    rf"({_NAME.pattern})\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:writer|reporter|editor|contributor|journalist|critic|columnist)\b")
 # "How close are the two writing teams?", "Where do the Defenders writers sit relative to
 # Rosenberg's team?": where people or things are, one against another. Not where one thing
 # is ("Where is Rosenberg based?"), which "across the hall" does not answer.
@@ -420,6 +429,12 @@ def names(text: str) -> list[str]:
     return out
 
 
+def capitalised_words(question: str) -> list[str]:
+    """The capitalised words of a question other than its first ("Heroic", "Hollywood" and
+    "IGN" in "Who wrote the Heroic Hollywood piece that cites IGN?")."""
+    return re.findall(r"(?<=[\w,;:'\"\u2019)]\s)[A-Z][\w&'-]*", question)
+
+
 def gives_reason(question: str, text: str) -> bool:
     """Whether `text` gives a reason, for a question that asks why ("How come it's so easy to
     coordinate?" is answered by "... it's extremely easy as they're just across the hall")."""
@@ -527,15 +542,24 @@ def asked_people(question: str, text: str) -> list[str]:
     """The people `text` introduces by the office a who-question asks about: "Which Netflix
     executive said ...?" -> "Ted Sarandos" in "Netflix head Ted Sarandos"; "Who are the
     producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ...", and
-    "Marco Ramirez" in "Petrie and Marco Ramirez, the Daredevil Season 2 show-runners" and
-    "Leon Brill" in "Leon Brill is a staff writer"."""
+    "Marco Ramirez" in "Petrie and Marco Ramirez, the Daredevil Season 2 show-runners".
+    "Who wrote the article?" asks for the writer its byline gives: "Leon Brill is a staff
+    writer for Heroic Hollywood"."""
+    if expected_answer_type(question) == "name" and asks_byline(question):
+        return _BYLINE.findall(text)
     office = asked_office(question)
     if not office:
         return []
     words = "|".join(sorted(office))
     return (re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern})", text)
-            + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:is|was|on board as|as)\s+)"
+            + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:on board )?as\s+)"
                          rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
+
+
+def asks_byline(question: str) -> bool:
+    """Whether the question asks who wrote an article ("Who wrote the Heroic Hollywood
+    piece?"), which its byline answers."""
+    return bool(_BYLINE_QUESTION.search(question))
 
 
 def states_outright(question: str) -> bool:

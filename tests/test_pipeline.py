@@ -287,6 +287,16 @@ def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
     assert pipeline.answer("Where is the show filmed relative to New York?").refused
 
 
+def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
+    # The byline passage shares too little with the question to pass the relevance floor
+    # by its embedding alone.
+    a = pipeline.answer("who wrote the heroic hollywood article")
+    assert not a.refused and "Leon Brill" in a.text
+    assert [c.path for c in a.citations] == ["004_d98b2c6786ce758e.txt"]
+    # another article's writer is not given
+    assert pipeline.answer("Who wrote the piece in Esquire?").refused
+
+
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
     assert not a.refused and "Rachael Taylor" in a.text
@@ -317,7 +327,7 @@ def test_an_office_question_quotes_only_someone_given_that_office(settings):
     # names, but none of them a director: no answer to which director was hired
     assert pipeline.quotable("Which director was hired for season 2?", [producers, writer],
                              lexical) == []
-    assert pipeline.quotable("Which staff writer wrote it?", [producers, writer],
+    assert pipeline.quotable("Which staff writer wrote the article?", [producers, writer],
                              lexical) == [writer]
     assert pipeline.quotable("Who are the showrunners Rosenberg checks in with?",
                              [producers, writer], lexical) == [producers]

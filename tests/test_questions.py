@@ -6,6 +6,7 @@ from rag.questions import (
     answer_kind_words,
     asked_people,
     asked_role,
+    asks_byline,
     credited_actors,
     expected_answer_type,
     gives_reason,
@@ -519,8 +520,11 @@ def test_a_statement_before_the_question_does_not_hide_it():
      # named first, then given the office
      ("Who are the showrunners of The Defenders?", "check in with Petrie and Marco Ramirez, "
       "the Daredevil Season 2 show-runners", ["Marco Ramirez"]),
-     ("Which staff writer wrote it?", "Leon Brill is a staff writer for Heroic Hollywood.",
-      ["Leon Brill"]),
+     # a byline's bio answers who wrote an article, not any question about writers
+     ("Which staff writer wrote the article?", "Leon Brill is a staff writer for Heroic "
+      "Hollywood.", ["Leon Brill"]),
+     ("Which writer created Jessica Jones?", "Leon Brill is a staff writer for Heroic "
+      "Hollywood.", []),
      ("Which director was hired?", "check in with Petrie and Marco Ramirez, the Daredevil "
       "Season 2 show-runners", [])],
 )
@@ -659,3 +663,16 @@ def test_a_place_question_is_answered_by_where_the_sentence_puts_it():
     assert not has_answer_type(question, "The two teams work closely together.")
     # the words asking how or where are the kind of answer, not its subject
     assert set(answer_kind_words(question).split()) == {"how", "close"}
+
+
+@pytest.mark.parametrize(
+    ("question", "byline"),
+    [("Who wrote the Heroic Hollywood piece about season 2?", True),
+     ("who wrote the heroic hollywood article", True),
+     ("Which staff writer authored the article that cites IGN?", True),
+     ("Who is the author of the Esquire piece?", True),
+     ("Who wrote the Dexter episodes?", False),
+     ("Which writer created Jessica Jones?", False)],
+)
+def test_questions_asking_who_wrote_an_article(question, byline):
+    assert asks_byline(question) is byline
