@@ -23,6 +23,7 @@ from rag.evidence import (
 )
 from rag.generation import Generator, Message, load_generator
 from rag.numbers import unmentioned_numbers, years
+from rag.phrasing import leans_on_before, which_one_named, without_chat_filler
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -39,15 +40,12 @@ from rag.questions import (
     expected_answer_type,
     gives_reason,
     has_answer_type,
-    leans_on_before,
     mentions,
     names_actor,
     names_outlet,
     question_parts,
     release_dates,
     release_years,
-    which_one_named,
-    without_chat_filler,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.spelling import correct_spelling, expand_shorthand

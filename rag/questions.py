@@ -22,10 +22,10 @@ from rag.numbers import (
     numbers,
     years,
 )
+from rag.phrasing import AUXILIARY, TITLED, WH_WORD, core_question, question_words
 from rag.retrieval import STOPWORDS, tokenize
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
-_WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
@@ -127,7 +127,7 @@ _ROLE_KEYWORDS = re.compile(
 # it, and before what year ...?"
 _SECOND_PART = re.compile(
     r",?\s+and\s+(?:(?:roughly|approximately|exactly|before|after|by|until|since|in|from)\s+)?"
-    rf"(?={_WH_WORD}\b)|"
+    rf"(?={WH_WORD}\b)|"
     # "When does Luke Cage hit Netflix, and is Kilgrave coming back?": after a comma, a
     # yes-no question too
     r",\s+and\s+(?=(?:is|are|was|were|will|does|did|do|has|have|can)\s)", re.I
@@ -163,10 +163,6 @@ _TOPIC_SENTENCE = re.compile(
 _TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve theme themes "
                          "subject storyline story plot premise about".split())
 
-# Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
-_TITLED = re.compile(
-    r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
-    r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
 _OUTLET = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*"
 _OUTLET_NAMED = re.compile(
     r"\b(?i:told|talked to|talking to|spoke to|spoke with|speaking to|speaking with|"
@@ -176,15 +172,13 @@ _OUTLET_NAMED = re.compile(
 _PUBLICATION_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
     r"interview)s?\b", re.I)
-_AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|"
-              r"should|may)")
 # "Which magazine did ...", "Which comic book series did ...": the words naming the kind
 # of thing asked for, up to the verb (or the one word after "which" when there is none).
 _WHICH = re.compile(
-    rf"^\s*(?:which\s+(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUXILIARY}\b|"
-    rf"(?!{_AUXILIARY}\b)(?P<word>[\w-]+))|"
+    rf"^\s*(?:which\s+(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b|"
+    rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
-    rf"what\s+(?!{_AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUXILIARY}\b)",
+    rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
     re.I,
 )
 
@@ -206,28 +200,6 @@ _REVEAL = re.compile(
     r".{0,30}?\b(?:system\s+prompt|your\s+(?:\w+\s+)?(?:prompt|instructions|rules)|"
     r"(?:hidden|initial|original)\s+(?:prompt|instructions))\b",
     re.I | re.S,
-)
-
-
-# "For a piece I'm writing: who stars as ...", "I'm new to the show - which actor played
-# Kilgrave?", "Remind me who played Kilgrave": the question proper starts at its question word.
-_LEAD_IN = re.compile(
-    r"^\s*(?:[^?:]{1,120}?(?::|\s[-\u2013\u2014]\s|[.!](?=\s))\s*|"
-    r"(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell me|do you know|"
-    r"i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
-    r"well|roughly|approximately|exactly),?\s+)"
-    rf"(?=(?:{_WH_WORD}|is|are|was|were|will|does|did|do)\b)",
-    re.I,
-)
-# A clause or phrase that sets the scene before the question: "When I run pip install .,
-# where does the build happen?" asks where, not when; "In The Defenders, who plays Iron
-# Fist?" asks who plays Iron Fist, and "Apart from its Emmy, which other awards ...?" which
-# awards.
-_SCENE = re.compile(
-    rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding|"
-    rf"apart from|aside from|besides|other than|except for|beyond)\s+"
-    rf"(?!{_AUXILIARY}\b)[^?,]{{1,80}},\s*(?=(?:{_WH_WORD}|{_AUXILIARY}|must)\b)",
-    re.I,
 )
 
 
@@ -257,67 +229,6 @@ _PLACE = re.compile(
 _PLACE_WORDS = frozenset(
     "where how close near far apart away relative compared located situated physically sit "
     "sits based relation".split())
-
-# Chat filler around a question: "Oh, and who plays Jessica herself, by the way?", "Right,
-# and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
-# read as a question in two parts, the first of them "Oh".
-_FILLER_BEFORE = re.compile(
-    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|btw|"
-    r"by the way|one more thing|quick question)\b[,.!]?\s+)+"
-    rf"(?=(?:{_WH_WORD}|{_AUXILIARY})\b)",
-    re.I,
-)
-_FILLER_AFTER = re.compile(r"(?:,?\s+(?:by the way|btw|please|then|though))+\s*(?=[?.!]*\s*$)",
-                           re.I)
-# "again" at the end of a wh-question asks to be reminded ("What was his name again?");
-# at the end of a yes-no question it is part of what is asked ("Will he return again?").
-_AGAIN = re.compile(rf"^\s*{_WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
-
-
-# "... with several outlets. Which one did she tell ...?": one of the kind named before.
-_WHICH_ONE = re.compile(r"\b(?P<which>which|what)\s+one\b", re.I)
-
-
-def which_one_named(question: str) -> str:
-    """The question with "which one" as "which" and the kind of thing it stands for, the
-    last named before it: "Rosenberg spoke to several outlets. Which one ...?" -> "... Which
-    outlet ...?"; unchanged where no kind of named thing comes before."""
-    first = _WHICH_ONE.search(question)
-    if not first:
-        return question
-    kinds = [w for w in re.findall(r"[a-z-]+", question[: first.start()].lower())
-             if _TITLED.search(w)]
-    if not kinds:
-        return question
-    kind = kinds[-1]
-    if kind.endswith("s") and not kind.endswith("series"):
-        kind = kind[:-1]
-    return _WHICH_ONE.sub(lambda m: f"{m['which']} {kind}", question)
-
-
-def without_chat_filler(question: str) -> str:
-    """The question without the chat words around it: "Oh, and who plays Jessica herself,
-    by the way?" -> "who plays Jessica herself?"."""
-    question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
-    again = _AGAIN.match(question)
-    if again:
-        question = question[: again.start("again")] + question[again.end("again"):]
-    return question
-
-
-@functools.lru_cache(maxsize=256)
-def _question_words(question: str) -> frozenset[str]:
-    """The question's words in lower case, read once per question: evidence selection
-    checks hundreds of candidate sentences against them."""
-    return frozenset(re.findall(r"[a-z]+", question.lower()))
-
-
-@functools.lru_cache(maxsize=256)
-def core_question(question: str) -> str:
-    """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
-    Kilgrave") or a scene-setting clause ("When I run it, where ..." -> "where ...")."""
-    return _SCENE.sub("", _LEAD_IN.sub("", question, count=1), count=1)
-
 
 def addresses_the_assistant(question: str) -> bool:
     """Whether the question tries to override or reveal the assistant's instructions."""
@@ -349,10 +260,10 @@ def expected_answer_type(question: str) -> str:
     if _TOPIC_QUESTION.match(question):
         return "topic"
     which = _WHICH.match(question)
-    if which and (not which["what"] or _TITLED.search(which["what"])):
+    if which and (not which["what"] or TITLED.search(which["what"])):
         return "title"  # "Which magazine did ...", "What TV series did ...": a named thing
     last = _WHICH_LAST.search(question)
-    if last and _TITLED.search(last["kind"]):
+    if last and TITLED.search(last["kind"]):
         return "title"
     if is_search_query(question):
         return next((kind for kind, words in _QUERY_KINDS if words.search(question)), "")
@@ -362,7 +273,7 @@ def expected_answer_type(question: str) -> str:
 def is_search_query(question: str) -> bool:
     """Whether the question is typed as into a search box, with no question word and no
     verb that could ask one ("kilgrave actor", "luke cage release date on netflix?")."""
-    return not re.search(rf"\b{_WH_WORD}\b|\b{_AUXILIARY}\b", question, re.I)
+    return not re.search(rf"\b{WH_WORD}\b|\b{AUXILIARY}\b", question, re.I)
 
 
 def answer_kind_words(question: str) -> str:
@@ -410,7 +321,7 @@ def names_outlet(question: str, text: str) -> bool:
     """Whether `text` names who it was told to or who reported it ("Rosenberg recently
     talked to Nerdist", "Esquire mentioned that ..."), other than by a name the question
     has ("Rosenberg said"): the answer to which outlet she spoke to."""
-    asked = _question_words(question)
+    asked = question_words(question)
     return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
                for m in _OUTLET_NAMED.finditer(text))
 
@@ -519,7 +430,7 @@ def _release_subject(question: str) -> frozenset[str]:
 def _embedded_question(question: str) -> str:
     """The question a yes-no question wraps: "Do the reports agree on which year the second
     season will premiere?" asks about the second season, not about reports."""
-    wrapped = re.match(rf"\s*{_AUXILIARY}\b.*?\b(?={_WH_WORD}\b)", question, re.I)
+    wrapped = re.match(rf"\s*{AUXILIARY}\b.*?\b(?={WH_WORD}\b)", question, re.I)
     return question[wrapped.end():] if wrapped else question
 
 
@@ -534,7 +445,7 @@ def asked_office(question: str) -> frozenset[str]:
     {"director", "directors"}); empty for other questions."""
     if expected_answer_type(question) != "name":
         return frozenset()
-    asked = _question_words(question)
+    asked = question_words(question)
     return next((office for office in _OFFICES if asked & office), frozenset())
 
 
@@ -575,7 +486,7 @@ def has_answer_type(question: str, text: str) -> bool:
     when the question expects no particular type."""
     kind = expected_answer_type(question)
     asked = question.lower()
-    asked_words = _question_words(question)
+    asked_words = question_words(question)
     if kind == "name":  # "Jessica Jones" does not answer "Who plays Jessica?"
         return any(not set(n.lower().split()) & asked_words for n in names(text))
     if kind == "date":
@@ -611,7 +522,7 @@ def has_answer_type(question: str, text: str) -> bool:
 def title_words(question: str, text: str) -> list[str]:
     """The capitalised words inside `text` that the question does not have ("Alias" in
     "... pulled heavily from the Alias comic run"): the candidates for a title."""
-    known = _question_words(question) | STOPWORDS | _OPENERS
+    known = question_words(question) | STOPWORDS | _OPENERS
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
@@ -687,19 +598,6 @@ def names_actor(role: str, text: str) -> bool:
 def mentions(text: str, option: str) -> bool:
     """Whether `text` names `option` as a whole word: "2017" is in "2017's", not in "20170"."""
     return bool(re.search(rf"\b{re.escape(option)}\b", text, re.I))
-
-
-# Words by which a later part of a question leans on the one before: "... and where does it
-# premiere?", "... and who plays her?".
-_BACK_REFERENCE = re.compile(
-    r"\b(?:it|its|they|them|their|he|him|his|she|her|hers|this|these|those|there|then|"
-    r"the same|that one)\b", re.I)
-
-
-def leans_on_before(part: str) -> bool:
-    """Whether a later part of a question needs the part before it to be understood; "who
-    played the villain that Jessica ends up killing?" does not."""
-    return bool(_BACK_REFERENCE.search(part))
 
 
 def question_parts(question: str) -> list[str]:

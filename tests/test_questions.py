@@ -1,5 +1,6 @@
 import pytest
 
+from rag.phrasing import leans_on_before, which_one_named, without_chat_filler
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -12,11 +13,8 @@ from rag.questions import (
     gives_reason,
     has_answer_type,
     is_search_query,
-    leans_on_before,
     names_actor,
     question_parts,
-    which_one_named,
-    without_chat_filler,
 )
 from rag.retrieval import tokenize
 
@@ -593,6 +591,8 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
      ("Okay so when does it come out, then?", "when does it come out?"),
      # "again" in a yes-no question is part of what it asks
      ("Will Kilgrave return again?", "Will Kilgrave return again?"),
+     # "then" without a comma asks when
+     ("What happens then?", "What happens then?"),
      # filler only before a question word: "So" here begins what is asked about
      ("So Trish, who plays her?", "So Trish, who plays her?"),
      ("What does season 2 explore?", "What does season 2 explore?")],

@@ -1,0 +1,119 @@
+"""How a question is phrased, apart from what it asks: the lead-in before the question
+proper ("Remind me who ..."), a clause setting the scene ("In The Defenders, who ..."),
+chat filler around it ("Oh, and ..., by the way?"), "which one" standing for a kind of
+thing named before, and the words by which a later part leans on the one before.
+
+The lower layer of reading a question: `rag.questions` builds on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+WH_WORD = r"(?:who|whom|whose|what|when|where|which|why|how)"
+AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|"
+             r"should|may)")
+
+# Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
+TITLED = re.compile(
+    r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
+    r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
+
+
+# "For a piece I'm writing: who stars as ...", "I'm new to the show - which actor played
+# Kilgrave?", "Remind me who played Kilgrave": the question proper starts at its question word.
+_LEAD_IN = re.compile(
+    r"^\s*(?:[^?:]{1,120}?(?::|\s[-\u2013\u2014]\s|[.!](?=\s))\s*|"
+    r"(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell me|do you know|"
+    r"i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
+    r"well|roughly|approximately|exactly),?\s+)"
+    rf"(?=(?:{WH_WORD}|is|are|was|were|will|does|did|do)\b)",
+    re.I,
+)
+# A clause or phrase that sets the scene before the question: "When I run pip install .,
+# where does the build happen?" asks where, not when; "In The Defenders, who plays Iron
+# Fist?" asks who plays Iron Fist, and "Apart from its Emmy, which other awards ...?" which
+# awards.
+_SCENE = re.compile(
+    rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding|"
+    rf"apart from|aside from|besides|other than|except for|beyond)\s+"
+    rf"(?!{AUXILIARY}\b)[^?,]{{1,80}},\s*(?=(?:{WH_WORD}|{AUXILIARY}|must)\b)",
+    re.I,
+)
+
+
+# Chat filler around a question: "Oh, and who plays Jessica herself, by the way?", "Right,
+# and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
+# read as a question in two parts, the first of them "Oh".
+_FILLER_BEFORE = re.compile(
+    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|btw|"
+    r"by the way|one more thing|quick question)\b[,.!]?\s+)+"
+    rf"(?=(?:{WH_WORD}|{AUXILIARY})\b)",
+    re.I,
+)
+# ", then?" and ", though?" after a comma only: "What happens then?" asks when.
+_FILLER_AFTER = re.compile(
+    r"(?:,\s*(?:by the way|btw|please|then|though)|\s+(?:by the way|btw|please))+"
+    r"\s*(?=[?.!]*\s*$)", re.I)
+# "again" at the end of a wh-question asks to be reminded ("What was his name again?");
+# at the end of a yes-no question it is part of what is asked ("Will he return again?").
+_AGAIN = re.compile(rf"^\s*{WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
+
+
+# "... with several outlets. Which one did she tell ...?": one of the kind named before.
+_WHICH_ONE = re.compile(r"\b(?P<which>which|what)\s+one\b", re.I)
+
+
+def which_one_named(question: str) -> str:
+    """The question with "which one" as "which" and the kind of thing it stands for, the
+    last named before it: "Rosenberg spoke to several outlets. Which one ...?" -> "... Which
+    outlet ...?"; unchanged where no kind of named thing comes before."""
+    first = _WHICH_ONE.search(question)
+    if not first:
+        return question
+    kinds = [w for w in re.findall(r"[a-z-]+", question[: first.start()].lower())
+             if TITLED.search(w)]
+    if not kinds:
+        return question
+    kind = kinds[-1]
+    if kind.endswith("s") and not kind.endswith("series"):
+        kind = kind[:-1]
+    return _WHICH_ONE.sub(lambda m: f"{m['which']} {kind}", question)
+
+
+def without_chat_filler(question: str) -> str:
+    """The question without the chat words around it: "Oh, and who plays Jessica herself,
+    by the way?" -> "who plays Jessica herself?"."""
+    question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
+    again = _AGAIN.match(question)
+    if again:
+        question = question[: again.start("again")] + question[again.end("again"):]
+    return question
+
+
+@functools.lru_cache(maxsize=256)
+def question_words(question: str) -> frozenset[str]:
+    """The question's words in lower case, read once per question: evidence selection
+    checks hundreds of candidate sentences against them."""
+    return frozenset(re.findall(r"[a-z]+", question.lower()))
+
+
+@functools.lru_cache(maxsize=256)
+def core_question(question: str) -> str:
+    """The question without a lead-in ("Remind me who played Kilgrave" -> "who played
+    Kilgrave") or a scene-setting clause ("When I run it, where ..." -> "where ...")."""
+    return _SCENE.sub("", _LEAD_IN.sub("", question, count=1), count=1)
+
+
+# Words by which a later part of a question leans on the one before: "... and where does it
+# premiere?", "... and who plays her?".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:it|its|they|them|their|he|him|his|she|her|hers|this|these|those|there|then|"
+    r"the same|that one)\b", re.I)
+
+
+def leans_on_before(part: str) -> bool:
+    """Whether a later part of a question needs the part before it to be understood; "who
+    played the villain that Jessica ends up killing?" does not."""
+    return bool(_BACK_REFERENCE.search(part))
