@@ -154,6 +154,25 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     return replace(item, text=text[item.start:end], end=end)
 
 
+# A sentence that opens by pointing back: "That is the core relationship in the piece."
+_POINTS_BACK = re.compile(
+    r"^\W*(?:that|this|these|those)(?:[\u2019']s|\s+(?:is|was|are|were|will|would|has|had)"
+    r")\b", re.I)
+
+
+def with_sentence_before(item: Evidence) -> Evidence:
+    """`item` together with the sentence before it in its passage, when it opens by pointing
+    back to it: "That is the core relationship in the piece." says what only with "I'm
+    interested in continuing to explore the relationship between Trish and Jessica."."""
+    if not _POINTS_BACK.match(item.text):
+        return item
+    text = item.passage.text
+    before = [s for s, e in split_sentences(text) if e <= item.start]
+    if not before:
+        return item
+    return replace(item, text=text[before[-1]:item.end], start=before[-1])
+
+
 class SentenceVectors:
     """Embeddings of candidate sentences, kept between questions (least recently used
     out first): the same passages come back again and again, and embedding their

@@ -20,6 +20,7 @@ from rag.evidence import (
     select_evidence,
     weighted_share,
     with_following_sentence,
+    with_sentence_before,
 )
 from rag.generation import Generator, Message, load_generator
 from rag.numbers import unmentioned_numbers, years
@@ -472,7 +473,8 @@ class Pipeline:
         quotable = self.quotable(question, evidence, lexical)
 
         def widen(item: Evidence) -> Evidence:
-            return with_following_sentence(item, question, lexical.term_weight)
+            return with_following_sentence(with_sentence_before(item), question,
+                                           lexical.term_weight)
 
         # The model never sees where a quote comes from, so cannot name the publication, nor
         # tell the byline of the article asked about from another's.

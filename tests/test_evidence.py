@@ -203,6 +203,25 @@ def test_the_last_sentence_of_a_passage_has_nothing_to_join():
     assert with_following_sentence(item, "What was the weather like?", uniform_weight) == item
 
 
+def test_a_quote_that_points_back_takes_the_sentence_before_it():
+    from rag.evidence import with_sentence_before
+
+    core = Passage("p4", "Doc 4", "d.txt",
+                   "I want to explore the relationship between Trish and Jessica. That is the "
+                   "core relationship in the piece. It is about friendship.", 0.03)
+    start = core.text.index("That")
+    end = core.text.index(" It is")
+    item = Evidence(core, core.text[start:end], start, end, 1.0)
+    wide = with_sentence_before(item)
+    assert wide.text == core.text[:end] and wide.start == 0 and wide.end == end
+    assert "Trish" in wide.text
+    # A sentence that names its own subject stays as it is, as does a passage's first one.
+    later = Evidence(core, "It is about friendship.", end + 1, len(core.text), 1.0)
+    assert with_sentence_before(later) == later
+    first = Evidence(core, core.text[:start - 1], 0, start - 1, 1.0)
+    assert with_sentence_before(first) == first
+
+
 def test_says_each_needs_a_corpus_word_for_every_paraphrased_word():
     from rag.evidence import says_each
 
