@@ -250,9 +250,9 @@ def expected_answer_type(question: str) -> str:
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
-    # "how far along" asks how much is done; "how far apart" a distance, which is no number
     if _PLACE_QUESTION.match(question):
         return "place"
+    # "how far along" asks how much is done; "how far apart" a distance, which is no number
     if (re.search(r"\bhow (many|much|long|old|far(?!\s+(?:apart|away|from|off)\b))\b|"
                   r"\bwhat age\b", q)
             or re.match(r"\s*which (season|episode)", q)):
