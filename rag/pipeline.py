@@ -349,6 +349,11 @@ class Pipeline:
                 out += [e for e in items if e.score >= floor
                         and (e.passage.publication or names_outlet(part, e.text))]
             else:
+                # Where one thing is against another is said in a few words the question
+                # rarely shares ("just across the hall"): the sentence that says it is the
+                # answer, however it scores.
+                if expected_answer_type(part) == "place":
+                    floor = self.settings.min_evidence_score
                 typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
                 # "Which director ...?" is answered by someone the sentence calls a director,
                 # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
@@ -360,11 +365,6 @@ class Pipeline:
                 reasons = [e for e in typed if gives_reason(part, e.text)]
                 if reasons and max(typed, key=lambda e: e.score) in reasons:
                     typed = reasons
-                if expected_answer_type(part) == "place":
-                    # Said in a few words the question rarely shares ("just across the
-                    # hall"): the sentence that says it is the answer, however it scores.
-                    typed = [e for e in items if e.score >= self.settings.min_evidence_score
-                             and has_answer_type(part, e.text)]
                 if asks_release(part):
                     # Every sentence dating this release, however it scores, and only those
                     # when there are any: "luke cage release date" is "Luke Cage (which hits
@@ -423,8 +423,9 @@ class Pipeline:
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
         best = max((p.similarity for p in passages), default=0.0)
-        # "Who wrote the Heroic Hollywood article?": a byline shares little with the question
-        # but is its answer, where its article is the one the question names.
+        # A passage introducing someone by the office asked about, in the article the
+        # question names, is relevant however little of it the question shares: "Who wrote
+        # the Heroic Hollywood article?" and its byline, "Leon Brill is a staff writer ..."
         if any(asked_people(question, p.text) and names_its_article(question, p)
                for p in passages):
             best = max(best, self.settings.min_relevance)
@@ -478,8 +479,9 @@ class Pipeline:
 
         # The model never sees where a quote comes from, so cannot name the publication, nor
         # tell the byline of the article asked about from another's.
-        attributed = any(map(asks_publication, question_parts(question)))
-        if (attributed and quotable) or any(map(asks_byline, question_parts(question))):
+        parts = question_parts(question)
+        attributed = any(map(asks_publication, parts))
+        if (attributed and quotable) or any(map(asks_byline, parts)):
             text = ""
         conflict = self.conflicting_years(question, quotable, widen)
         if conflict:  # the articles disagree: quote each side rather than the model's pick

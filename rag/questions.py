@@ -224,6 +224,8 @@ _PLACE = re.compile(
     r"\b(?:across the (?:hall|street|room|corridor|way)|next door|down the (?:hall|street|"
     r"corridor)|next to each other|side by side|in the same (?:building|room|office|floor|"
     r"space)|around the corner|a few doors down|steps away)\b", re.I)
+# "How old is she?", "What age is Ritter?": answered by an age, not any number.
+_AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
 # Words of a place question that say how it is asked, not what about: articles say
 # "across the hall", not how close or relative to what.
 _PLACE_WORDS = frozenset(
@@ -253,8 +255,8 @@ def expected_answer_type(question: str) -> str:
     if _PLACE_QUESTION.match(question):
         return "place"
     # "how far along" asks how much is done; "how far apart" a distance, which is no number
-    if (re.search(r"\bhow (many|much|long|old|far(?!\s+(?:apart|away|from|off)\b))\b|"
-                  r"\bwhat age\b", q)
+    if (re.search(r"\bhow (many|much|long|far(?!\s+(?:apart|away|from|off)\b))\b", q)
+            or _AGE_QUESTION.search(q)
             or re.match(r"\s*which (season|episode)", q)):
         return "number"
     if _TOPIC_QUESTION.match(question):
@@ -505,7 +507,7 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "place":
         return bool(_PLACE.search(text))
     if kind == "number":
-        if re.search(r"\bhow old\b|\bwhat age\b", asked):  # not any number near the name
+        if _AGE_QUESTION.search(asked):  # not any number near the name
             return bool(AGE.search(text))
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
