@@ -72,8 +72,9 @@ _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunne
            r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic)\b")
 _ROLE_QUESTION = re.compile(
     r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
-    r"(?:actress|actor|star)(?:\s+who)?)\s+(?:plays?|played|portrays?|portrayed|stars? as|"
-    r"starred as|is playing|will play|(?:is|was|will be|has been|got)\s+cast\s+as|"
+    r"(?:actress|actor|star)(?:\s+(?:who|that))?)\s+"
+    r"(?:plays?|played|portrays?|portrayed|stars? as|starred as|is playing|will play|"
+    r"(?:is|was|will be|has been|got)\s+cast\s+as|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
     r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
     re.I,

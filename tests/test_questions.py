@@ -67,6 +67,7 @@ def test_alternatives():
      ("Which actress portrays Jessica's best friend Trish?", "Trish"),
      ("Who plays Luke Cage in the Netflix series?", "Luke Cage"),
      ("who is the actor behind Malcolm", "Malcolm"), ("Who's the actress playing Trish?", "Trish"),
+     ("Who is the actor that plays Malcolm?", "Malcolm"),
      # a description of a role, not its name: no role to search a credit for
      ("Who was the actor behind the villain Jessica killed in season one?", ""),
      ("kilgrave actor", "kilgrave"), ("actress playing Trish Walker", "Trish Walker"),
