@@ -117,3 +117,19 @@ def leans_on_before(part: str) -> bool:
     """Whether a later part of a question needs the part before it to be understood; "who
     played the villain that Jessica ends up killing?" does not."""
     return bool(_BACK_REFERENCE.search(part))
+
+
+# "according to the Nerdist interview", "in the IGN piece": the source the question asks
+# what was said in, named by its capitalised words.
+_NAME = r"[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*"
+_SOURCE = re.compile(
+    rf"\b(?i:according\s+to\s+(?:the\s+|an?\s+)?)(?P<after>{_NAME})|"
+    rf"\b(?i:(?:in|from)\s+(?:the|an?|her|his|that|this)\s+)(?P<before>{_NAME})\s+"
+    r"(?i:interview|piece|article|report|story|feature|write-?up|chat|conversation)s?\b")
+
+
+def named_source(question: str) -> str:
+    """The source a question names as the one to go by ("Nerdist" in "..., according to
+    the Nerdist interview?"); "" when it names none ("According to the showrunner, ...")."""
+    match = _SOURCE.search(question)
+    return (match["after"] or match["before"]) if match else ""

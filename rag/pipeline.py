@@ -24,7 +24,7 @@ from rag.evidence import (
 )
 from rag.generation import Generator, Message, load_generator
 from rag.numbers import unmentioned_numbers, years
-from rag.phrasing import leans_on_before, which_one_named, without_chat_filler
+from rag.phrasing import leans_on_before, named_source, which_one_named, without_chat_filler
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -169,6 +169,7 @@ class Pipeline:
                 places = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
                           if has_answer_type(part, p.text)]
                 passages = _interleave([places[:1], passages], key=lambda p: p.id)
+            passages = self.from_named_source(part, passages)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
                 passages.sort(key=lambda p: not mentions(p.text, option))
@@ -176,6 +177,19 @@ class Pipeline:
         if asks_one_release(question):
             found[0] = self.with_other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
+
+    def from_named_source(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """Of `passages`, those of the articles that name the source the question goes by
+        ("..., according to the Nerdist interview?": the article that says "Rosenberg
+        recently talked to Nerdist", or one from Nerdist itself); all of them where none
+        is, or the question names no source. What another article says is not what the
+        source said, however well it fits the rest of the question."""
+        source = named_source(question).lower()
+        if not source:
+            return passages
+        naming = {p.path for p in [*passages, *self.retriever().lexical_retrieve(
+            source, ROLE_CANDIDATES)] if source in _described(p)}
+        return [p for p in passages if p.path in naming] or passages
 
     def with_other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
         """`passages`, their last ones given up for passages that give another year for the
@@ -507,8 +521,13 @@ def names_its_article(question: str, passage: Passage) -> bool:
     """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
     the passage, its article's title or its source line: the article the question asks
     about."""
-    known = " ".join([passage.text, passage.document, passage.publication]).lower()
+    known = _described(passage)
     return all(word.lower() in known for word in capitalised_words(question))
+
+
+def _described(passage: Passage) -> str:
+    """The passage's text, its article's title and its source line, in lower case."""
+    return " ".join([passage.text, passage.document, passage.publication]).lower()
 
 
 def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[T]:

@@ -69,7 +69,10 @@ _OPENERS = frozenset(
     "according after before during since unlike like although however".split()
 )
 _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunner|producer|"
-           r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic)\b")
+           r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic|"
+           r"friends?|allies|ally|sidekicks?)\b")
+# "Which of Jessica's friends ...": the kind of answer comes after "of"
+_WHICH_OF = r"(?:of\s+(?:the|his|her|their|its|[\w-]+'s)\s+)?"
 _ROLE_QUESTION = re.compile(
     r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
     r"(?:actress|actor|star)(?:\s+(?:who|that))?)\s+"
@@ -176,7 +179,7 @@ _PUBLICATION_QUESTION = re.compile(
 # "Which magazine did ...", "Which comic book series did ...": the words naming the kind
 # of thing asked for, up to the verb (or the one word after "which" when there is none).
 _WHICH = re.compile(
-    rf"^\s*(?:which\s+(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b|"
+    rf"^\s*(?:which\s+{_WHICH_OF}(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b|"
     rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
     rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
@@ -248,7 +251,7 @@ def expected_answer_type(question: str) -> str:
         return "name"
     question = core_question(question)
     q = question.lower()
-    if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_PERSON}", q):
+    if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q):
         return "name"
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):

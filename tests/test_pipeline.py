@@ -297,6 +297,15 @@ def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     assert pipeline.answer("Who wrote the piece in Esquire?").refused
 
 
+def test_a_question_naming_its_source_is_answered_from_that_source(pipeline):
+    # Another article's sentence on working with The Defenders' showrunners fits the
+    # question as well, but it is not what Rosenberg told Nerdist.
+    a = pipeline.answer("Which of Jessica's friends is going to show up in The Defenders, "
+                        "according to the Nerdist interview?")
+    assert not a.refused and "Malcolm" in a.text
+    assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
+
+
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
     assert not a.refused and "Rachael Taylor" in a.text

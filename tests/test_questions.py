@@ -1,6 +1,6 @@
 import pytest
 
-from rag.phrasing import leans_on_before, which_one_named, without_chat_filler
+from rag.phrasing import leans_on_before, named_source, which_one_named, without_chat_filler
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -331,6 +331,7 @@ def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
         ("Which comic book series did the show draw from?", "comic book series"),
         ("Which publication interviewed Rosenberg?", "publication"),
         ("Which Netflix executive said so?", ""),  # capitalised words are not the kind
+        ("Which of Jessica's friends will show up in The Defenders?", "friends"),
         ("What was the budget?", ""),
     ],
 )
@@ -435,7 +436,10 @@ def test_titles_of_awards_and_works_are_not_peoples_names():
     [("Which magazine did Rosenberg tell?", "title"),
      ("What TV series did Rosenberg work on before?", "title"),
      ("What lesson did Rosenberg learn?", ""),  # a lesson has no name
-     ("What did Rosenberg learn?", ""), ("Which is better?", "")],
+     ("What did Rosenberg learn?", ""), ("Which is better?", ""),
+     # friends are people: a name, not a title
+     ("Which of Jessica's friends will show up in The Defenders?", "name"),
+     ("Which of the shows is out first?", "title")],
 )
 def test_which_questions_about_named_things_expect_a_title(question, kind):
     assert expected_answer_type(question) == kind
@@ -622,6 +626,21 @@ def test_a_question_read_without_its_filler_is_one_question_about_its_role():
 )
 def test_which_one_is_read_as_the_kind_named_before_it(question, read):
     assert which_one_named(question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [("Which friend shows up in The Defenders, according to the Nerdist interview?", "Nerdist"),
+     ("According to the Entertainment Weekly interview, when does production start?",
+      "Entertainment Weekly"),
+     ("In the IGN piece, when does shooting start?", "IGN"),
+     ("According to Rosenberg, what does Jessica envy?", "Rosenberg"),
+     # no name: no source to go by
+     ("According to the showrunner, what does Jessica envy?", ""),
+     ("In the second season, who returns?", "")],
+)
+def test_the_source_a_question_goes_by(question, source):
+    assert named_source(question) == source
 
 
 @pytest.mark.parametrize(
