@@ -169,6 +169,8 @@ class Pipeline:
                 places = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
                           if has_answer_type(part, p.text)]
                 passages = _interleave([places[:1], passages], key=lambda p: p.id)
+            elif asks_publication(part):
+                passages = self.with_outlet_told(part, passages)
             passages = self.from_named_source(part, passages)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
@@ -177,6 +179,16 @@ class Pipeline:
         if asks_one_release(question):
             found[0] = self.with_other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
+
+    def with_outlet_told(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For a which-outlet question whose best passage comes from an article with no
+        source line, `passages` with the passage of that article that says whom it was told
+        to ("Rosenberg recently talked to Nerdist") second."""
+        if not passages or passages[0].publication or names_outlet(question, passages[0].text):
+            return passages
+        told = [p for p in self.retriever().lexical_retrieve(question, ROLE_CANDIDATES)
+                if p.path == passages[0].path and names_outlet(question, p.text)]
+        return _interleave([passages[:1], told[:1], passages[1:]], key=lambda p: p.id)
 
     def from_named_source(self, question: str, passages: list[Passage]) -> list[Passage]:
         """Of `passages`, those of the articles that name the source the question goes by
@@ -227,7 +239,8 @@ class Pipeline:
         one_release = asks_one_release(question)
         ranked = [
             [replace(e, part=k) for e in select_evidence(
-                part, pool, self.embedder, wanted + (RELEASE_SENTENCES if one_release else 0),
+                part, pool, self.embedder,
+                wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=self.paraphrased(part, lexical))]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
@@ -237,6 +250,9 @@ class Pipeline:
         candidates = candidates[: max(wanted, 2 * len(parts))]
         if one_release:
             candidates += self.other_release_years(question, candidates, ranked[0][wanted:])
+        for k, part in enumerate(parts):
+            if asks_publication(part):
+                candidates += self.outlet_told(part, k, candidates, ranked[k][wanted:])
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -265,6 +281,22 @@ class Pipeline:
                 out.append(item)
                 seen |= new
         return out
+
+    @staticmethod
+    def outlet_told(question: str, part: int, chosen: Sequence[Evidence],
+                    rest: Sequence[Evidence]) -> list[Evidence]:
+        """For a which-outlet question whose best evidence comes from an article with no
+        source line and says nowhere whom it was told to, the best of `rest` from that
+        article that does ("Rosenberg recently talked to Nerdist about season 2")."""
+        mine = [e for e in chosen if e.part == part]
+        if not mine or mine[0].passage.publication:
+            return []
+        path = mine[0].passage.path
+        if any(e.passage.path == path and names_outlet(question, e.text) for e in chosen):
+            return []
+        return next(([e] for e in rest if e.passage.path == path
+                     and names_outlet(question, e.text)
+                     and not any(e.overlaps(other) for other in chosen)), [])
 
     def mostly_unseen(self, question: str, lexical: BM25,
                       paraphrased: Synonyms | None = None) -> bool:
@@ -360,8 +392,8 @@ class Pipeline:
             elif unseen:
                 continue
             elif asks_publication(part):  # named in the sentence, or by its source line
-                out += [e for e in items if e.score >= floor
-                        and (e.passage.publication or names_outlet(part, e.text))]
+                out += self.saying_where_told(part, [e for e in items if e.score >= floor],
+                                              items)
             else:
                 # Where one thing is against another is said in a few words the question
                 # rarely shares ("just across the hall"): the sentence that says it is the
@@ -388,6 +420,27 @@ class Pipeline:
                              and _release_dates(part, e)] or typed
                 out += typed
         return out
+
+    @staticmethod
+    def saying_where_told(question: str, best: list[Evidence],
+                          items: Sequence[Evidence]) -> list[Evidence]:
+        """The `best` evidence for a which-outlet question that says where it was said:
+        by the sentence's own words, by its article's source line, or, in an article with
+        neither, by another of its sentences among `items` that names the outlet ("Which
+        outlet did she tell about Malcolm?": "... such as Malcolm (Eka Darville) ..." with
+        "Rosenberg recently talked to Nerdist about season 2"), quoted after it."""
+        # However little the outlet's sentence shares with the question: it is there to
+        # say where the best one was said, not to answer.
+        told = [e for e in items if names_outlet(question, e.text)]
+        out: list[Evidence] = []
+        for item in best:
+            if item.passage.publication or names_outlet(question, item.text):
+                out.append(item)
+                continue
+            same = next((e for e in told if e.passage.path == item.passage.path), None)
+            if same:
+                out += [item, same]
+        return list({id(e): e for e in out}.values())
 
     @staticmethod
     def conflicting_years(question: str, quotable: Sequence[Evidence],
@@ -503,8 +556,11 @@ class Pipeline:
                                          margin=float("inf"), widen=widen)
         if not text:  # nothing the model said holds: quote the evidence if it answers
             if quotable:
+                # A which-outlet answer may pair its sentence with one naming the outlet,
+                # however that scores: `quotable` chose both.
                 text, citations = extractive(quotable, widen=widen, attributed=attributed,
-                                             one_document=asks_for_one(question))
+                                             one_document=asks_for_one(question),
+                                             margin=float("inf") if attributed else ANSWER_MARGIN)
             else:  # a refusal cites nothing, not even half an answer given before
                 text, citations, refused = prompts.REFUSAL, [], True
         timings["total_ms"] = _ms(started)

@@ -251,7 +251,8 @@ def expected_answer_type(question: str) -> str:
         return "name"
     question = core_question(question)
     q = question.lower()
-    if re.match(r"\s*(who|whom|whose)\b", q) or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q):
+    if (re.match(r"\s*(who|whom|whose)\b", q)
+            or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q)):
         return "name"
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):

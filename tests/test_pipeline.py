@@ -306,6 +306,15 @@ def test_a_question_naming_its_source_is_answered_from_that_source(pipeline):
     assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
 
 
+def test_an_outlet_answer_from_an_article_with_no_source_line_says_whom_it_was_told_to(
+        pipeline):
+    # The article has no "Source:" line: it says "Rosenberg recently talked to Nerdist" in
+    # another passage than the one naming Malcolm.
+    a = pipeline.answer("Which outlet did Rosenberg talk to about Malcolm and Patsy Walker?")
+    assert not a.refused and "Malcolm" in a.text and "talked to Nerdist" in a.text
+    assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
+
+
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
     assert not a.refused and "Rachael Taylor" in a.text
