@@ -29,6 +29,7 @@ from rag.questions import (
     names_actor,
     states_outright,
     title_words,
+    titles_called_the_kind,
 )
 from rag.retrieval import stem_word, tokenize
 from rag.types import Passage
@@ -111,8 +112,9 @@ def says_each(sentence: str, synonyms: Synonyms) -> bool:
 def answer_bonus(question: str, sentence: str, option: str = "",
                  weight: TermWeight | None = None) -> float:
     """A bonus for a sentence holding the kind of thing the question asks for: a name, a
-    date, a reason, and most of all an actor credited with the role or a person introduced
-    by the office asked about, or the `option` of an "A or B?" question being weighed.
+    date, a reason, and most of all an actor credited with the role, a person introduced
+    by the office asked about, a title called by the kind of thing asked about ("the Alias
+    comic run"), or the `option` of an "A or B?" question being weighed.
     A capitalised title counts when the corpus names it rarely (by `weight`, when given):
     "Which comic run was the first season based on?" is not answered by a sentence naming
     Jessica Jones and Netflix, which the articles name throughout, but by one naming Alias."""
@@ -128,7 +130,9 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     # One the corpus names throughout ("showrunner Melissa Rosenberg") is no answer to "Who
     # are the showrunners of The Defenders?"
     people = [name for name in asked_people(question, sentence) if rare(name.split()[-1])]
-    if names_actor(asked_role(question), sentence) or people:
+    # "the Alias comic run" for "Which comic book run ...?" names it as what is asked
+    called = [t for t in titles if t in titles_called_the_kind(question, sentence)]
+    if names_actor(asked_role(question), sentence) or people or any(map(rare, called)):
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS

@@ -533,6 +533,21 @@ def title_words(question: str, text: str) -> list[str]:
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
+def titles_called_the_kind(question: str, text: str) -> list[str]:
+    """The titles `text` calls by the kind of thing a which-question asks for: "Alias" in
+    "... pulled heavily from the Alias comic run" for "Which comic book run ...?", and
+    "Bewitched" in "the sitcom Bewitched" for "Which sitcom ...?"."""
+    kind = [w for w in answer_kind_words(question).split() if w not in STOPWORDS]
+    if expected_answer_type(question) != "title" or not kind:
+        return []
+    words = "|".join(re.escape(w.removesuffix("s")) for w in kind)
+    named = re.finditer(
+        rf"(?<![\w'\u2019-])(?P<before>[A-Z][\w-]*)\s+(?:[a-z-]+\s+)?(?:{words})s?\b|"
+        rf"\b(?:{words})s?\s+(?:called\s+|named\s+)?(?P<after>[A-Z][\w-]*)", text)
+    known = question_words(question) | STOPWORDS | _OPENERS
+    return [t for m in named if (t := m["before"] or m["after"]).lower() not in known]
+
+
 def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
     named_first = _ROLE_NAMED_FIRST.match(question)

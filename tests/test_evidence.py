@@ -154,14 +154,19 @@ def test_a_sentence_stating_the_answer_outright_gets_the_larger_bonus():
 
 
 def test_a_title_the_corpus_names_throughout_is_no_answer_to_a_which_question():
-    from rag.evidence import ANSWER_TYPE_BONUS, answer_bonus
+    from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus
 
     weights = {"alia": 3.4, "jessica": 0.2, "jon": 0.5, "netflix": 1.1}
     weight = lambda w: weights.get(w, 4.5)  # noqa: E731
     question = "Which comic run was the first season based on?"
-    rare = "Season one pulled heavily from the Alias comic run."
+    rare = "Season one pulled heavily from Alias."
     common = "The first season of Jessica Jones hit Netflix."
     assert answer_bonus(question, rare, weight=weight) == ANSWER_TYPE_BONUS
+    # called by the kind asked about: said outright
+    assert answer_bonus(question, "Season one pulled heavily from the Alias comic run.",
+                        weight=weight) == ANSWER_TYPE_BONUS + DIRECT_ANSWER_BONUS
+    assert answer_bonus(question, "The first season of Jessica Jones hit the Netflix comic run.",
+                        weight=weight) == 0
     assert answer_bonus(question, common, weight=weight) == 0
     assert answer_bonus(question, common) == ANSWER_TYPE_BONUS  # no weights: any title
     # a documentation title is a code name, not a capitalised word

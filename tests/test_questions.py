@@ -629,6 +629,24 @@ def test_which_one_is_read_as_the_kind_named_before_it(question, read):
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "titles"),
+    [("Which comic book run was season one based on?",
+      "Season one pulled heavily from the Alias comic run.", ["Alias"]),
+     ("Which sitcom did she mention?", "That is the sitcom Bewitched.", ["Bewitched"]),
+     ("Which magazine did she tell?", "She told Esquire magazine about it.", ["Esquire"]),
+     # a title not called by the kind asked about, or one the question names itself
+     ("Which comic book run was season one based on?", "Season one pulled from Alias.", []),
+     ("Which comic run inspired Jessica Jones?", "The Jessica Jones comic run.", []),
+     # not a which-question about a kind of named thing
+     ("Who plays Jessica?", "The Alias comic run.", [])],
+)
+def test_titles_called_by_the_kind_of_thing_asked_about(question, text, titles):
+    from rag.questions import titles_called_the_kind
+
+    assert titles_called_the_kind(question, text) == titles
+
+
+@pytest.mark.parametrize(
     ("question", "source"),
     [("Which friend shows up in The Defenders, according to the Nerdist interview?", "Nerdist"),
      ("According to the Entertainment Weekly interview, when does production start?",
