@@ -539,6 +539,10 @@ class Pipeline:
         if len({e.part for e in evidence if e.text in quoted}) < len({e.part for e in evidence}):
             text = ""  # a two-part question answered by halves: quote evidence for both
         quotable = self.quotable(question, evidence, lexical)
+        if quotable and not quoted & {e.text for e in quotable}:
+            # The model quoted only sentences that hold no answer of the kind asked for
+            # ("how come it's so easy ...?" answered by a sentence that gives no reason).
+            text = ""
 
         def widen(item: Evidence) -> Evidence:
             return with_following_sentence(with_sentence_before(item), question,

@@ -95,7 +95,10 @@ _WHY = re.compile(r"\s*(?:why|how come|what(?:'s| is| was) the reason|for what r
 # not in "as for" or "such as".
 _REASON = re.compile(
     r"\b(?:because|since|due to|thanks to|in order to|so that|the reason|that's why|which is "
-    r"why|as (?:they|she|he|it|we|you|i|there)(?:'re|'s|'m|'ve)?)\b", re.I)
+    r"why|as (?:they|she|he|it|we|you|i|there)(?:'re|'s|'m|'ve)?)\b"
+    # "as she explains" says who says so, not why
+    r"(?!\s+(?:explain|say|said|put|note|told|tell|mention|know|knew|recall|point|reveal|"
+    r"describe|confirm|report)\w*)", re.I)
 # Words for one office, as a question asks it and as an article introduces the holder.
 _OFFICES = tuple(frozenset(words.split()) for words in (
     "executive executives exec execs head boss chief president chairman ceo",

@@ -541,6 +541,8 @@ def test_people_introduced_by_the_office_asked_about(question, text, people):
      ("Why does she want a strong cast?", "She wants it because Ritter needs a day off.", True),
      ("Why is she involved?", "She is only as involved as they need her to be.", False),
      ("Why is she involved?", "As for The Defenders, she is involved.", False),
+     ("How come it's so easy?", "However, as she explains in an interview, they work with "
+      "her.", False),
      ("Who is involved?", "She is involved because they need her.", False)],
 )
 def test_a_why_question_is_answered_by_a_reason(question, text, holds):
