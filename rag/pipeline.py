@@ -425,22 +425,18 @@ class Pipeline:
     def saying_where_told(question: str, best: list[Evidence],
                           items: Sequence[Evidence]) -> list[Evidence]:
         """The `best` evidence for a which-outlet question that says where it was said:
-        by the sentence's own words, by its article's source line, or, in an article with
-        neither, by another of its sentences among `items` that names the outlet ("Which
-        outlet did she tell about Malcolm?": "... such as Malcolm (Eka Darville) ..." with
-        "Rosenberg recently talked to Nerdist about season 2"), quoted after it."""
-        # However little the outlet's sentence shares with the question: it is there to
-        # say where the best one was said, not to answer.
-        told = [e for e in items if names_outlet(question, e.text)]
-        out: list[Evidence] = []
-        for item in best:
-            if item.passage.publication or names_outlet(question, item.text):
-                out.append(item)
-                continue
-            same = next((e for e in told if e.passage.path == item.passage.path), None)
-            if same:
-                out += [item, same]
-        return list({id(e): e for e in out}.values())
+        by the sentence's own words or by its article's source line. Where none does, the
+        best sentence from an article with neither, with another of its sentences among
+        `items` that names the outlet, however it scores ("Which outlet did she tell about
+        Malcolm?": "... such as Malcolm (Eka Darville) ..." with "Rosenberg recently
+        talked to Nerdist about season 2")."""
+        said = [e for e in best if e.passage.publication or names_outlet(question, e.text)]
+        if said or not best:
+            return said
+        top = max(best, key=lambda e: e.score)
+        told = next((e for e in items if e.passage.path == top.passage.path
+                     and names_outlet(question, e.text)), None)
+        return [top, told] if told else []
 
     @staticmethod
     def conflicting_years(question: str, quotable: Sequence[Evidence],
