@@ -182,7 +182,7 @@ _PUBLICATION_QUESTION = re.compile(
 # "Which magazine did ...", "Which comic book series did ...": the words naming the kind
 # of thing asked for, up to the verb (or the one word after "which" when there is none).
 _WHICH = re.compile(
-    rf"^\s*(?:which\s+{_WHICH_OF}(?:(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b|"
+    rf"^\s*(?:which\s+{_WHICH_OF}(?:(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{AUXILIARY}\b|"
     rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
     rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
@@ -536,14 +536,25 @@ def title_words(question: str, text: str) -> list[str]:
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
+# Words for one kind of named thing, as a question asks for it and as an article calls it.
+# A sitcom is a show, but a show is no sitcom: only words for the same kind go together.
+_SAME_KIND = (frozenset("show series spin-off programme program".split()),
+              frozenset("magazine publication outlet site website".split()))
+# Words of a which-question's kind that say which one, not what kind ("other", "new").
+_NOT_A_KIND = frozenset("other another new old older first last next same".split())
+
+
 def titles_called_the_kind(question: str, text: str) -> list[str]:
     """The titles `text` calls by the kind of thing a which-question asks for: "Alias" in
     "... pulled heavily from the Alias comic run" for "Which comic book run ...?", and
     "Bewitched" in "the sitcom Bewitched" for "Which sitcom ...?"."""
-    kind = [w for w in answer_kind_words(question).split() if w not in STOPWORDS]
+    kind = [w for w in answer_kind_words(question).split()
+            if w not in STOPWORDS and w not in _NOT_A_KIND]
     if expected_answer_type(question) != "title" or not kind:
         return []
-    words = "|".join(re.escape(w.removesuffix("s")) for w in kind)
+    # "Which other show ...?" is answered by "The Punisher spin-off series"
+    kind += [same for w in kind for group in _SAME_KIND if w in group for same in group]
+    words = "|".join(re.escape(w.removesuffix("s")) for w in dict.fromkeys(kind))
     named = re.finditer(
         rf"(?<![\w'\u2019-])(?P<before>[A-Z][\w-]*)\s+(?:[a-z-]+\s+)?(?:{words})s?\b|"
         rf"\b(?:{words})s?\s+(?:called\s+|named\s+)?(?P<after>[A-Z][\w-]*)", text)

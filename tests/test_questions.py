@@ -636,6 +636,10 @@ def test_which_one_is_read_as_the_kind_named_before_it(question, read):
       "Season one pulled heavily from the Alias comic run.", ["Alias"]),
      ("Which sitcom did she mention?", "That is the sitcom Bewitched.", ["Bewitched"]),
      ("Which magazine did she tell?", "She told Esquire magazine about it.", ["Esquire"]),
+     # words for the same kind; "other" says which one, not what kind
+     ("Which other Marvel show is competing with season 2?", "Season 2 will fight with "
+      "The Punisher spin-off series.", ["Punisher"]),
+     ("Which sitcom did she mention?", "She worked on the series Dexter.", []),
      # a title not called by the kind asked about, or one the question names itself
      ("Which comic book run was season one based on?", "Season one pulled from Alias.", []),
      ("Which comic run inspired Jessica Jones?", "The Jessica Jones comic run.", []),
