@@ -44,6 +44,7 @@ _LEANS_BACK = re.compile(
     r"however|still|yet|also|then)\b",
     re.I,
 )
+_NEGATION = re.compile(r"n[\u2019']t\b|\b(?:not|no|never|nor|without|anymore)\b", re.I)
 MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
 MAX_BLOCK_CHARS = 400  # a lead-in with the block under it, as one piece of evidence
 LEXICAL_WEIGHT = 0.5
@@ -264,11 +265,15 @@ def select_evidence(
     import numpy as np
 
     # A sentence that only repeats the question's words ("That's the core relationship
-    # of the show.") cannot answer it, however similar it is, unless it confirms a yes/no one.
-    if not is_yes_no(question):
-        asked = set(tokenize(question))
-        candidates = [(i, s, e) for i, s, e in candidates
-                      if set(tokenize(passages[i].text[s:e])) - asked]
+    # of the show.") cannot answer it, however similar it is, unless it confirms a yes/no
+    # one: with its "not", if it has one ("Jessica has the powers." does not confirm "Will
+    # she decide she'd rather not have her powers?").
+    asked = set(tokenize(question)).union(*(synonyms or {}).values())
+    negated = bool(_NEGATION.search(question))
+    candidates = [(i, s, e) for i, s, e in candidates
+                  if set(tokenize(passages[i].text[s:e])) - asked
+                  or (is_yes_no(question)
+                      and (not negated or _NEGATION.search(passages[i].text[s:e])))]
     if not candidates:
         return []
     texts = [passages[i].text[s:e] for i, s, e in candidates]

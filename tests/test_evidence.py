@@ -124,6 +124,23 @@ def test_a_sentence_that_only_echoes_the_question_is_not_evidence():
     assert [e.text for e in chosen] == [echo.text]
 
 
+def test_an_echo_confirms_a_yes_no_question_only_with_its_negation():
+    powers = Passage("p6", "Doc 6", "f.txt", "Jessica has the powers. She is never going to "
+                     "say she does not want to have powers.", 0.1)
+    spans = [e.text for e in select_evidence(
+        "Will Jessica ever decide she would rather not have her powers?", [powers],
+        FakeEmbedder(), max_items=3)]
+    assert "Jessica has the powers." not in spans
+    spans = [e.text for e in select_evidence("Does Jessica have powers?", [powers],
+                                             FakeEmbedder(), max_items=3)]
+    assert "Jessica has the powers." in spans
+    # a synonym of a question word is no new word either
+    spans = [e.text for e in select_evidence(
+        "Will Jessica decide she'd rather not have superpowers?", [powers], FakeEmbedder(),
+        max_items=3, synonyms={"superpower": frozenset({"power"})})]
+    assert "Jessica has the powers." not in spans
+
+
 def test_an_actor_credited_with_the_role_ranks_first():
     credit = Passage("p4", "Doc 4", "d.txt",
                      "Iron Fist is filming now in New York. It unites them with Finn Jones's "
