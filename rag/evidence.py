@@ -153,8 +153,12 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
         return item
     end = following[1]
     sentence = text[following[0]:end]
-    if (not ENDS_SENTENCE.search(sentence)
-            or lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP):
+    # The reason a why-question asks for may follow in words of its own ("As Rosenberg
+    # explains, the relaxed schedule ..." then "... because I had the time to do it.").
+    gives_the_reason = gives_reason(question, sentence) and not gives_reason(question, item.text)
+    if not ENDS_SENTENCE.search(sentence) or (
+            lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP
+            and not gives_the_reason):
         return item
     return replace(item, text=text[item.start:end], end=end)
 

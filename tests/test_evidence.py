@@ -219,6 +219,21 @@ def test_the_following_sentence_joins_a_quote_when_it_bears_on_the_question():
     assert with_following_sentence(item, "Which ceremonies was it at?", uniform_weight) == item
 
 
+def test_a_why_answer_takes_the_reason_that_follows_it():
+    text = ("The relaxed schedule allows them to work at an easier pace. \u201cI did the best "
+            "work of my career,\u201d she recalled, \u201cbecause I had the time.\u201d "
+            "The weather was nice.")
+    schedule = Passage("p9", "Doc 9", "i.txt", text, 0.1)
+    end = text.index(" \u201cI did")
+    item = Evidence(schedule, text[:end], 0, end, 1.0)
+    wide = with_following_sentence(item, "Why does she value the relaxed schedule?",
+                                   uniform_weight)
+    assert wide.text.endswith("because I had the time.\u201d")
+    # not for a question that asks no reason, nor after a quote that gives one already
+    assert with_following_sentence(item, "What does the relaxed schedule allow?",
+                                   uniform_weight) == item
+
+
 def test_the_last_sentence_of_a_passage_has_nothing_to_join():
     start = AWARDS.text.index("The weather")
     item = Evidence(AWARDS, AWARDS.text[start:], start, len(AWARDS.text), 1.0)
