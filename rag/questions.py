@@ -541,7 +541,10 @@ def title_words(question: str, text: str) -> list[str]:
 _SAME_KIND = (frozenset("show series spin-off programme program".split()),
               frozenset("magazine publication outlet site website".split()))
 # Words of a which-question's kind that say which one, not what kind ("other", "new").
-_NOT_A_KIND = frozenset("other another new old older first last next same".split())
+_NOT_A_KIND = frozenset(
+    "other another new old older first last next same earlier later previous prior former "
+    "recent latest upcoming current original classic famous popular particular specific big "
+    "main major".split())
 
 
 def titles_called_the_kind(question: str, text: str) -> list[str]:

@@ -640,6 +640,7 @@ def test_which_one_is_read_as_the_kind_named_before_it(question, read):
      ("Which other Marvel show is competing with season 2?", "Season 2 will fight with "
       "The Punisher spin-off series.", ["Punisher"]),
      ("Which sitcom did she mention?", "She worked on the series Dexter.", []),
+     ("Which earlier show taught her that?", "It won the Peabody Award earlier this year.", []),
      # a title not called by the kind asked about, or one the question names itself
      ("Which comic book run was season one based on?", "Season one pulled from Alias.", []),
      ("Which comic run inspired Jessica Jones?", "The Jessica Jones comic run.", []),
