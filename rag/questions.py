@@ -84,8 +84,12 @@ _ROLE_QUESTION = re.compile(
 )
 # "And Malcolm, who plays him?": the role named first, then asked about
 _ROLE_NAMED_FIRST = re.compile(
-    r"^\s*(?i:(?:and|so|what about|how about)\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
-    r"\s*[,:;\u2013\u2014-]+\s*(?i:who\s+(?:plays|played|portrays|portrayed|is playing|will play)"
+    r"^\s*(?:(?i:(?:and|so|what about|how about)\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)|"
+    # typed in lower case: "what about iron fist, who's playing him?"
+    r"(?i:what about|how about)\s+(?P<typed>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?))"
+    r"(?i:\s+(?:in|on)\s+[^,:;?]{1,40})?"  # "what about Iron Fist in The Defenders, ..."
+    r"\s*[,:;\u2013\u2014-]+\s*(?i:who(?:'s|\s+is)?\s+"
+    r"(?:plays|played|portrays|portrayed|playing|is playing|will play)"
     r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
 )
 _PRONOUNS = frozenset("him her them it he she they".split())
@@ -569,7 +573,7 @@ def asked_role(question: str) -> str:
     """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
     named_first = _ROLE_NAMED_FIRST.match(question)
     if named_first:
-        return named_first["role"]
+        return named_first["role"] or named_first["typed"]
     question = core_question(question)
     match = _ROLE_QUESTION.match(question)
     keywords = None if match else _ROLE_KEYWORDS.match(question)

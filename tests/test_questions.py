@@ -75,6 +75,8 @@ def test_alternatives():
      # the role named first, then asked about with a pronoun
      ("And Malcolm, who plays him?", "Malcolm"), ("Trish Walker - who played her?", "Trish Walker"),
      ("what about Kilgrave: who plays him", "Kilgrave"),
+     ("what about Iron Fist in The Defenders, who's playing him?", "Iron Fist"),
+     ("what about iron fist in the defenders, who's playing him?", "iron fist"),
      # a pronoun alone names no role: the follow-up's history carries it
      ("so, who plays him?", ""),
      ("Who is cast as the Punisher in the spin-off?", "Punisher"),
