@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rag.documents import split_sentences
-from rag.evidence import MIN_WORDS, Evidence, TermWeight, uniform_weight, weighted_share
+from rag.evidence import (
+    MIN_WORDS,
+    NEGATION,
+    Evidence,
+    TermWeight,
+    uniform_weight,
+    weighted_share,
+)
 from rag.numbers import digits, numbers
 from rag.prompts import EXTRACTIVE_PREFIX, PUBLICATION_QUOTE
 from rag.questions import (
@@ -36,9 +43,6 @@ META_WORDS = frozenset(tokenize(
     "answer question evidence article passage text source mention mentioned say says said "
     "according information provided given based"
 ))
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I
-)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 # A reply sentence this long that is mostly one evidence sentence is shown as that sentence,
 # verbatim: the model's near-copies drop or alter details ("their first Emmy in recent years").
@@ -87,7 +91,7 @@ def support(
     Esquire", for articles name the magazine rather than call it one."""
     if not digits(claim) <= numbers(evidence):
         return 0.0
-    if _NEGATION.search(claim) and not _NEGATION.search(evidence):
+    if NEGATION.search(claim) and not NEGATION.search(evidence):
         return 0.0  # "was not its first Emmy" from "nabbed their first Emmy"
     if unnamed(claim, evidence):
         return 0.0  # "Melissa Rosenberg and Doug Petrie" from a sentence naming only Petrie

@@ -44,7 +44,8 @@ _LEANS_BACK = re.compile(
     r"however|still|yet|also|then)\b",
     re.I,
 )
-_NEGATION = re.compile(r"n[\u2019']t\b|\b(?:not|no|never|nor|without|anymore)\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n['\u2019]t\b", re.I)
 MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
 MAX_BLOCK_CHARS = 400  # a lead-in with the block under it, as one piece of evidence
 LEXICAL_WEIGHT = 0.5
@@ -273,11 +274,11 @@ def select_evidence(
     # one: with its "not", if it has one ("Jessica has the powers." does not confirm "Will
     # she decide she'd rather not have her powers?").
     asked = set(tokenize(question)).union(*(synonyms or {}).values())
-    negated = bool(_NEGATION.search(question))
+    negated = bool(NEGATION.search(question))
     candidates = [(i, s, e) for i, s, e in candidates
                   if set(tokenize(passages[i].text[s:e])) - asked
                   or (is_yes_no(question)
-                      and (not negated or _NEGATION.search(passages[i].text[s:e])))]
+                      and (not negated or NEGATION.search(passages[i].text[s:e])))]
     if not candidates:
         return []
     texts = [passages[i].text[s:e] for i, s, e in candidates]

@@ -170,7 +170,7 @@ class Pipeline:
                           if has_answer_type(part, p.text)]
                 passages = _interleave([places[:1], passages], key=lambda p: p.id)
             elif asks_publication(part):
-                passages = self.with_outlet_told(part, passages)
+                passages = self.with_outlet_passage(part, passages)
             passages = self.from_named_source(part, passages)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
@@ -180,7 +180,7 @@ class Pipeline:
             found[0] = self.with_other_release_years(question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
-    def with_outlet_told(self, question: str, passages: list[Passage]) -> list[Passage]:
+    def with_outlet_passage(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For a which-outlet question whose best passage comes from an article with no
         source line, `passages` with the passage of that article that says whom it was told
         to ("Rosenberg recently talked to Nerdist") second."""
@@ -252,7 +252,7 @@ class Pipeline:
             candidates += self.other_release_years(question, candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
             if asks_publication(part):
-                candidates += self.outlet_told(part, k, candidates, ranked[k][wanted:])
+                candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -283,7 +283,7 @@ class Pipeline:
         return out
 
     @staticmethod
-    def outlet_told(question: str, part: int, chosen: Sequence[Evidence],
+    def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],
                     rest: Sequence[Evidence]) -> list[Evidence]:
         """For a which-outlet question whose best evidence comes from an article with no
         source line and says nowhere whom it was told to, the best of `rest` from that
