@@ -284,7 +284,7 @@ class Pipeline:
 
     @staticmethod
     def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],
-                    rest: Sequence[Evidence]) -> list[Evidence]:
+                        rest: Sequence[Evidence]) -> list[Evidence]:
         """For a which-outlet question whose best evidence comes from an article with no
         source line and says nowhere whom it was told to, the best of `rest` from that
         article that does ("Rosenberg recently talked to Nerdist about season 2")."""
