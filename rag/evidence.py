@@ -133,7 +133,7 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     # are the showrunners of The Defenders?"
     people = [name for name in asked_people(question, sentence) if rare(name.split()[-1])]
     # "the Alias comic run" for "Which comic book run ...?" names it as what is asked
-    called = [t for t in titles if t in titles_called_the_kind(question, sentence)]
+    called = titles and [t for t in titles if t in titles_called_the_kind(question, sentence)]
     if names_actor(asked_role(question), sentence) or people or any(map(rare, called)):
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
