@@ -6,7 +6,7 @@ import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
 from rag.prompts import REFUSAL, SYSTEM_PROMPT
-from rag.types import Answer
+from rag.types import Answer, Passage
 from tests.conftest import QUESTION, FakeGenerator
 
 
@@ -313,6 +313,25 @@ def test_an_outlet_answer_from_an_article_with_no_source_line_says_whom_it_was_t
     a = pipeline.answer("Which outlet did Rosenberg talk to about Malcolm and Patsy Walker?")
     assert not a.refused and "Malcolm" in a.text and "talked to Nerdist" in a.text
     assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
+
+
+def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_an_outlet():
+    from rag.evidence import Evidence
+
+    def item(passage: Passage, sentence: str, score: float) -> Evidence:
+        start = passage.text.index(sentence)
+        return Evidence(passage, sentence, start, start + len(sentence), score)
+
+    nerdist = Passage("n", "Doc", "n.txt", "Malcolm will appear in Defenders. Rosenberg "
+                      "recently talked to Nerdist about season 2.", 0.1)
+    malcolm = item(nerdist, "Malcolm will appear in Defenders.", 0.9)
+    told = item(nerdist, "Rosenberg recently talked to Nerdist about season 2.", 0.3)
+    question = "Which outlet did Rosenberg tell about Malcolm?"
+    assert Pipeline.saying_where_told(question, [malcolm], [malcolm, told]) == [malcolm, told]
+    # a sentence from an article with a source line says where on its own
+    esquire = Passage("e", "Doc", "e.txt", "Malcolm is back.", 0.1, publication="Esquire")
+    back = item(esquire, "Malcolm is back.", 0.85)
+    assert Pipeline.saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
 
 
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
