@@ -26,12 +26,11 @@ from rag.numbers import digits, numbers
 from rag.prompts import EXTRACTIVE_PREFIX, PUBLICATION_QUOTE
 from rag.questions import (
     answer_kind_words,
-    asked_role,
-    credited_actors,
     has_answer_type,
     question_parts,
 )
 from rag.retrieval import STOPWORDS, tokenize
+from rag.roles import asked_role, credited_actors
 from rag.types import Citation
 
 # [1]  [1,2]  [1, 2]  [1-2]  【1】  (unterminated "[1" at the very end too)

@@ -20,18 +20,17 @@ from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
 from rag.questions import (
     asked_people,
-    asked_role,
     expected_answer_type,
     gives_reason,
     has_answer_type,
     is_yes_no,
     mentions,
-    names_actor,
     states_outright,
     title_words,
     titles_called_the_kind,
 )
 from rag.retrieval import stem_word, tokenize
+from rag.roles import asked_role, names_actor
 from rag.types import Passage
 
 # A sentence opening with one of these, or with a clause whose subject is a pronoun

@@ -31,7 +31,6 @@ from rag.questions import (
     answer_kind_words,
     asked_office,
     asked_people,
-    asked_role,
     asks_byline,
     asks_for_one,
     asks_one_release,
@@ -42,13 +41,13 @@ from rag.questions import (
     gives_reason,
     has_answer_type,
     mentions,
-    names_actor,
     names_outlet,
     question_parts,
     release_dates,
     release_years,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
+from rag.roles import asked_role, names_actor
 from rag.spelling import correct_spelling, expand_shorthand
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage

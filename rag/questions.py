@@ -24,6 +24,7 @@ from rag.numbers import (
 )
 from rag.phrasing import AUXILIARY, TITLED, WH_WORD, core_question, question_words
 from rag.retrieval import STOPWORDS, tokenize
+from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 _RELEASE = re.compile(
@@ -73,26 +74,6 @@ _PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunne
            r"friends?|allies|ally|sidekicks?)\b")
 # "Which of Jessica's friends ...": the kind of answer comes after "of"
 _WHICH_OF = r"(?:of\s+(?:the|his|her|their|its|[\w-]+'s)\s+)?"
-_ROLE_QUESTION = re.compile(
-    r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
-    r"(?:actress|actor|star)(?:\s+(?:who|that))?)\s+"
-    r"(?:plays?|played|portrays?|portrayed|stars? as|starred as|is playing|will play|"
-    r"(?:is|was|will be|has been|got)\s+cast\s+as|"
-    r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
-    r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
-    re.I,
-)
-# "And Malcolm, who plays him?": the role named first, then asked about
-_ROLE_NAMED_FIRST = re.compile(
-    r"^\s*(?:(?i:(?:and|so|what about|how about)\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)|"
-    # typed in lower case: "what about iron fist, who's playing him?"
-    r"(?i:what about|how about)\s+(?P<typed>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?))"
-    r"(?i:\s+(?:in|on)\s+[^,:;?]{1,40})?"  # "what about Iron Fist in The Defenders, ..."
-    r"\s*[,:;\u2013\u2014-]+\s*(?i:who(?:'s|\s+is)?\s+"
-    r"(?:plays|played|portrays|portrayed|playing|is playing|will play)"
-    r"\s+(?:him|her|them|the role|that role|that part))\s*\??\s*$"
-)
-_PRONOUNS = frozenset("him her them it he she they".split())
 # "Why ...?", "How come ...?": a question asking for a reason.
 _WHY = re.compile(r"\s*(?:why|how come|what(?:'s| is| was) the reason|for what reason)\b", re.I)
 # A clause giving a reason; "as" only where it opens one ("as they're just across the hall"),
@@ -127,13 +108,6 @@ _QUERY_KINDS = (
 )
 # "dexter was on which network": the question word last, where a user types it.
 _WHICH_LAST = re.compile(r"\b(?:which|what)\s+(?P<kind>[a-z-]+)\s*\??\s*$", re.I)
-# A search-box query: "kilgrave actor", "actress playing Trish Walker"
-_ROLE_KEYWORDS = re.compile(
-    r"^\s*(?:(?:actor|actress)\s+(?:for|of|playing|who plays)\s+(?P<role>(?:[\w'-]+\s*){1,3})|"
-    r"(?!(?:the|a|an|best|main|lead|new|old|which|what|who)\b)(?P<role2>(?:[\w'-]+\s+){1,3})"
-    r"(?:actor|actress))\s*\??\s*$",
-    re.I,
-)
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?", "Who said
 # it, and before what year ...?"
 _SECOND_PART = re.compile(
@@ -254,7 +228,7 @@ def expected_answer_type(question: str) -> str:
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
     work is about ("What will season 2 explore?"), "place" for where one thing is against
     another ("How close are the two writing teams?"); else ""."""
-    if _ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
+    if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     question = core_question(question)
     q = question.lower()
@@ -579,75 +553,6 @@ def _called_the_kind(question: str) -> re.Pattern[str] | None:
         rf"\b(?:{words})s?\s+(?:called\s+|named\s+)?(?P<after>[A-Z][\w-]*)")
 
 
-def asked_role(question: str) -> str:
-    """The character in "Who plays Iron Fist?" ("Iron Fist"); "" for other questions."""
-    named_first = _ROLE_NAMED_FIRST.match(question)
-    if named_first:
-        return named_first["role"] or named_first["typed"]
-    question = core_question(question)
-    match = _ROLE_QUESTION.match(question)
-    keywords = None if match else _ROLE_KEYWORDS.match(question)
-    if keywords:
-        return (keywords["role"] or keywords["role2"]).strip()
-    if not match:
-        return ""
-    # "Jessica's best friend Trish" -> "Trish": the role is the last name in the phrase.
-    # "Who plays Jessica herself?" asks who plays Jessica.
-    phrase = re.sub(r"\s+(?:herself|himself|themselves)$", "", match.group("role").strip(),
-                    flags=re.I)
-    if phrase.lower() in _PRONOUNS:  # "so, who plays him?" leans on an earlier question
-        return ""
-    capitalised = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", phrase)
-    if not capitalised:
-        return phrase
-    # "the villain Jessica killed at the end" describes a role rather than names it.
-    return capitalised[-1] if phrase.endswith(capitalised[-1]) else ""
-
-
-_NICKNAME_BETWEEN = r"\s+(?:[\u2018'\"\u201c][\w-]+[\u2019'\"\u201d]\s+)?"
-
-
-def credited_actors(role: str, text: str) -> list[str]:
-    """The actors `text` credits with `role` the way articles do: "Malcolm (Eka Darville)",
-    "Finn Jones's Iron Fist", "Charlie Cox as Daredevil", "Malcolm is played by Eka
-    Darville", "Krysten Ritter plays Jessica"."""
-    if not role:
-        return []
-    name = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)"
-    # "who plays trish walker" is asked in lower case too, and "Patsy Walker" may be
-    # written with her alias between, "Patsy ‘Hellcat’ Walker (Rachael Taylor)"
-    r = _NICKNAME_BETWEEN.join(f"(?i:{re.escape(word)})" for word in role.split())
-    patterns = (
-        # "Trish (Walker)? (Rachael Taylor)", "Patsy ‘Hellcat’ Walker (Rachael Taylor)"
-        rf"\b{r}[\u2019'\"\u201d]?(?:\s[\u2018'\"\u201c]?[A-Z][\w-]*[\u2019'\"\u201d]?){{0,2}}"
-        rf"\s*\(\s*{name}\s*\)",
-        rf"\b{name}[\u2019']s?\s+{r}\b",
-        rf"\b{name}\s+as\s+{r}\b",
-        rf"\b{r}\s+(?:is|was|will be)\s+(?:played|portrayed)\s+by\s+{name}",
-        rf"\b{name}\s+(?:plays|played|portrays|portrayed)\s+{r}\b",
-        rf"\b{name}\s+(?:stars|starred|starring)\s+as\s+{r}\b",
-        rf"\b{name}\s+(?:(?:is|was|has been|had been|will be)\s+)?cast\s+as\s+{r}\b",
-        rf"\b{r}\s+(?:star|actress|actor)\s+{name}",  # "Jessica Jones star Krysten Ritter"
-        # "the portrayal of Jessica Jones that Krysten Ritter absolutely nailed"
-        rf"\bportrayal\s+of\s+{r}(?:\s[A-Z][a-z]+)?\s+(?:that|by|from)\s+{name}",
-        # "...Jessica Jones. That series, led by the fantastic Krysten Ritter": the lead of a
-        # show plays its title role.
-        rf"\b{r}\b[^()]{{0,40}}?\b(?:series|show),?\s+(?:starring|led by)\s+(?:the\s+)?"
-        rf"(?:[a-z]+\s+)?{name}",
-    )
-    found = [m["name"] for p in patterns for m in re.finditer(p, text)]
-    # "trish walker hellcat actress": a role typed with an alias after it is credited under
-    # its name ("Trish Walker (Rachael Taylor)").
-    words = role.split()
-    if not found and len(words) > 2:
-        return credited_actors(" ".join(words[:-1]), text)
-    return found
-
-
-def names_actor(role: str, text: str) -> bool:
-    return bool(credited_actors(role, text))
-
-
 def mentions(text: str, option: str) -> bool:
     """Whether `text` names `option` as a whole word: "2017" is in "2017's", not in "20170"."""
     return bool(re.search(rf"\b{re.escape(option)}\b", text, re.I))
@@ -669,7 +574,7 @@ def question_parts(question: str) -> list[str]:
         if titles:
             start, end, each = titles.start(), titles.end(), (titles["a"], titles["b"])
         else:
-            asked = _ROLE_QUESTION.match(core_question(question))
+            asked = ROLE_QUESTION.match(core_question(question))
             role = asked["role"].strip() if asked else ""
             if " and " not in role:
                 return [question]
@@ -684,10 +589,10 @@ def _role_named_before(part: str, before: str) -> str:
     """A role question whose role is a pronoun, with the pronoun read as the person the part
     before names: "What does Jessica do for a living, and which actress plays her?" asks
     who plays Jessica."""
-    match = _ROLE_QUESTION.match(core_question(part))
+    match = ROLE_QUESTION.match(core_question(part))
     pronoun = match["role"].strip() if match else ""
     named = re.findall(r"(?<=\s)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", core_question(before))
-    if pronoun.lower() not in _PRONOUNS or not named:
+    if pronoun.lower() not in PRONOUNS or not named:
         return part
     last = list(re.finditer(rf"\b{pronoun}\b", part))[-1]
     return part[: last.start()] + named[0] + part[last.end():]

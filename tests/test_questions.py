@@ -6,17 +6,15 @@ from rag.questions import (
     alternatives,
     answer_kind_words,
     asked_people,
-    asked_role,
     asks_byline,
-    credited_actors,
     expected_answer_type,
     gives_reason,
     has_answer_type,
     is_search_query,
-    names_actor,
     question_parts,
 )
 from rag.retrieval import tokenize
+from rag.roles import asked_role, credited_actors, names_actor
 
 
 @pytest.mark.parametrize(
