@@ -232,6 +232,11 @@ def test_a_why_answer_takes_the_reason_that_follows_it():
     # not for a question that asks no reason, nor after a quote that gives one already
     assert with_following_sentence(item, "What does the relaxed schedule allow?",
                                    uniform_weight) == item
+    reasoned = Passage("p10", "Doc 10", "j.txt", "She likes it because it is slow. "
+                       "\u201cIt helps,\u201d she said, \u201cbecause I have time.\u201d", 0.1)
+    first = Evidence(reasoned, "She likes it because it is slow.", 0, 32, 1.0)
+    assert with_following_sentence(first, "Why does she value the relaxed schedule?",
+                                   uniform_weight) == first
 
 
 def test_the_last_sentence_of_a_passage_has_nothing_to_join():
