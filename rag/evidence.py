@@ -273,11 +273,10 @@ def select_evidence(
     # one: with its "not", if it has one ("Jessica has the powers." does not confirm "Will
     # she decide she'd rather not have her powers?").
     asked = set(tokenize(question)).union(*(synonyms or {}).values())
-    negated = bool(NEGATION.search(question))
+    yes_no, negated = is_yes_no(question), bool(NEGATION.search(question))
     candidates = [(i, s, e) for i, s, e in candidates
                   if set(tokenize(passages[i].text[s:e])) - asked
-                  or (is_yes_no(question)
-                      and (not negated or NEGATION.search(passages[i].text[s:e])))]
+                  or (yes_no and (not negated or NEGATION.search(passages[i].text[s:e])))]
     if not candidates:
         return []
     texts = [passages[i].text[s:e] for i, s, e in candidates]

@@ -10,14 +10,14 @@ from rag.types import Answer, Passage
 from tests.conftest import QUESTION, FakeGenerator
 
 
-def evidence_in(text: str, sentence: str, score: float):
+def evidence_in(text: str, sentence: str, score: float, path: str = "d.txt",
+                publication: str = ""):
     """`sentence` of a one-passage document `text`, as evidence scoring `score`."""
     from rag.evidence import Evidence
-    from rag.types import Passage
 
     start = text.index(sentence)
-    return Evidence(Passage("p", "Doc", "d.txt", text, 1.0), sentence, start,
-                    start + len(sentence), score)
+    return Evidence(Passage(path, "Doc", path, text, 1.0, publication=publication), sentence,
+                    start, start + len(sentence), score)
 
 
 @pytest.fixture
@@ -316,21 +316,15 @@ def test_an_outlet_answer_from_an_article_with_no_source_line_says_whom_it_was_t
 
 
 def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_an_outlet():
-    from rag.evidence import Evidence
-
-    def item(passage: Passage, sentence: str, score: float) -> Evidence:
-        start = passage.text.index(sentence)
-        return Evidence(passage, sentence, start, start + len(sentence), score)
-
-    nerdist = Passage("n", "Doc", "n.txt", "Malcolm will appear in Defenders. Rosenberg "
-                      "recently talked to Nerdist about season 2.", 0.1)
-    malcolm = item(nerdist, "Malcolm will appear in Defenders.", 0.9)
-    told = item(nerdist, "Rosenberg recently talked to Nerdist about season 2.", 0.3)
+    nerdist = ("Malcolm will appear in Defenders. Rosenberg recently talked to Nerdist about "
+               "season 2.")
+    malcolm = evidence_in(nerdist, "Malcolm will appear in Defenders.", 0.9, "n.txt")
+    told = evidence_in(nerdist, "Rosenberg recently talked to Nerdist about season 2.", 0.3,
+                       "n.txt")
     question = "Which outlet did Rosenberg tell about Malcolm?"
     assert Pipeline.saying_where_told(question, [malcolm], [malcolm, told]) == [malcolm, told]
     # a sentence from an article with a source line says where on its own
-    esquire = Passage("e", "Doc", "e.txt", "Malcolm is back.", 0.1, publication="Esquire")
-    back = item(esquire, "Malcolm is back.", 0.85)
+    back = evidence_in("Malcolm is back.", "Malcolm is back.", 0.85, "e.txt", "Esquire")
     assert Pipeline.saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
 
 
