@@ -46,6 +46,12 @@ PROPORTION = re.compile(
 # Someone's age: "41 years old", "a 41-year-old", "aged 41", "Rosenberg, 41,".
 AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s+\d{1,3},(?=\s+[a-z])", re.I)
+# A sum of money: "$4 million", "a budget of 90 million dollars", "£2m".
+MONEY = re.compile(
+    r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\s*"
+    r"(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:budget|cost|price|salary|fee|paid)\b"
+    r"[^.]{0,30}\b\d[\d,.]*\s?(?:million|billion|thousand|m|bn|k)\b",
+    re.I)
 # A number that labels a thing rather than counts ("season one", "episode 3").
 NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+", re.I)
 

@@ -128,6 +128,17 @@ _SOURCE = re.compile(
     r"(?i:interview|piece|article|report|story|feature|write-?up|chat|conversation)s?\b")
 
 
+def mentions_source(source: str, text: str) -> bool:
+    """Whether `text` names `source`: as a word ("IGN", not the "ign" of "design"), or by
+    the capitalised words an abbreviation stands for ("EW": "Entertainment Weekly")."""
+    if re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text, re.I):
+        return True
+    if not (source.isalpha() and source.isupper() and 2 <= len(source) <= 5):
+        return False
+    return any(source in "".join(word[0] for word in run.split())
+               for run in re.findall(r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+", text))
+
+
 def named_source(question: str) -> str:
     """The source a question names as the one to go by ("Nerdist" in "..., according to
     the Nerdist interview?"); "" when it names none ("According to the showrunner, ...")."""

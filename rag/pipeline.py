@@ -24,7 +24,13 @@ from rag.evidence import (
 )
 from rag.generation import Generator, Message, load_generator
 from rag.numbers import unmentioned_numbers, years
-from rag.phrasing import leans_on_before, named_source, which_one_named, without_chat_filler
+from rag.phrasing import (
+    leans_on_before,
+    mentions_source,
+    named_source,
+    which_one_named,
+    without_chat_filler,
+)
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -195,11 +201,12 @@ class Pipeline:
         recently talked to Nerdist", or one from Nerdist itself); all of them where none
         is, or the question names no source. What another article says is not what the
         source said, however well it fits the rest of the question."""
-        source = named_source(question).lower()
+        source = named_source(question)
         if not source:
             return passages
         naming = {p.path for p in [*passages, *self.retriever().lexical_retrieve(
-            source, ROLE_CANDIDATES)] if source in _described(p)}
+            source, ROLE_CANDIDATES)]
+            if mentions_source(source, _described(p))}
         return [p for p in passages if p.path in naming] or passages
 
     def with_other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
@@ -341,8 +348,9 @@ class Pipeline:
 
     def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
         """For each word of the question that the corpus lacks, the corpus's words for its
-        most common sense, as WordNet gives them: "jealous" -> {"envi"}, "prizes" ->
-        {"award"}. Empty without WordNet."""
+        most common sense, as WordNet gives them ("jealous" -> {"envi"}, "prizes" ->
+        {"award"}), or its base form where it is irregular ("won" -> {"win"}). Empty
+        without WordNet."""
         wordnet = self.wordnet()
         out: dict[str, frozenset[str]] = {}
         if wordnet is None:
@@ -352,7 +360,7 @@ class Pipeline:
             if stem in lexical.idf or stem in out:
                 continue
             found = set()
-            for synonym in wordnet.common_synonyms(word):
+            for synonym in [*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)]:
                 forms = tokenize(synonym)
                 if forms and all(f in lexical.idf for f in forms):
                     found.update(forms)
@@ -538,6 +546,8 @@ class Pipeline:
             # The model quoted only sentences that hold no answer of the kind asked for
             # ("how come it's so easy ...?" answered by a sentence that gives no reason).
             text = ""
+        if text and misses_the_people_asked(question, text, quotable):
+            text = ""
 
         def widen(item: Evidence) -> Evidence:
             return with_following_sentence(with_sentence_before(item), question,
@@ -576,13 +586,25 @@ def names_its_article(question: str, passage: Passage) -> bool:
     """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
     the passage, its article's title or its source line: the article the question asks
     about."""
-    known = _described(passage)
+    known = _described(passage).lower()
     return all(word.lower() in known for word in capitalised_words(question))
 
 
+def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Evidence]) -> bool:
+    """Whether the reply to a question about an office ("Who are the showrunners in
+    charge of The Defenders?") names none of the people the quotable evidence gives it
+    ("Daredevil producers Douglas Petrie and Marco Ramirez"): "The showrunners are the
+    producers of Luke Cage" quotes the right sentence and answers nothing."""
+    for k, part in enumerate(question_parts(question)):
+        people = [n for e in quotable if e.part == k for n in asked_people(part, e.text)]
+        if people and not any(n.split()[-1] in reply for n in people):
+            return True
+    return False
+
+
 def _described(passage: Passage) -> str:
-    """The passage's text, its article's title and its source line, in lower case."""
-    return " ".join([passage.text, passage.document, passage.publication]).lower()
+    """The passage's text, its article's title and its source line."""
+    return " ".join([passage.text, passage.document, passage.publication])
 
 
 def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[T]:

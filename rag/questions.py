@@ -16,6 +16,7 @@ from rag.numbers import (
     AGE,
     COUNT,
     DATE,
+    MONEY,
     NUMBER_LABEL,
     PROPORTION,
     SPELLED_NUMBER,
@@ -27,6 +28,19 @@ from rag.retrieval import STOPWORDS, tokenize
 from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+# "Who said ...?" is answered by whoever a quote is put to, often by surname alone:
+# "..., said Petrie.", "Rosenberg told Esquire".
+_WHO_SAID = re.compile(
+    r"^\W*who\s+(?:said|says|told|tells|claimed|claims|stated|states|explained|explains|"
+    r"described|describes|called|calls|teased|teases|compared|compares|revealed|reveals)\b",
+    re.I)
+# "How much did Netflix spend ...?", "What was the budget?": answered by a sum of money.
+_MONEY_QUESTION = re.compile(
+    r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|costing|pa(?:y|id|ying)|earn(?:ed|s)?|"
+    r"budget(?:ed)?|invest(?:ed)?|worth|gross(?:ed)?|charge[ds]?)\b|\bhow much money\b")
+_SPEECH = r"(?:said|says|told|tells|added|adds|explained|explains|continued|continues)"
+_SPEAKER = re.compile(rf"\b{_SPEECH}\s+([A-Z][a-z]+)\b(?![ -][A-Z])|"
+                      rf"\b([A-Z][a-z]+)\s+{_SPEECH}\b")
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
@@ -191,7 +205,7 @@ _REVEAL = re.compile(
 # "Who wrote the Heroic Hollywood piece ...?": the writer of an article, named in its byline.
 _BYLINE_QUESTION = re.compile(
     r"(?:\b(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:writer|reporter|journalist|author))\s+"
-    r"(?:wrote|authored|penned)|\b(?:author|writer)\s+of)\s+(?:the|this|that)\s+"
+    r"(?:wrote|authored|penned)|\b(?:author|writer)\s+(?:of|behind))\s+(?:the|this|that)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:article|artcle|piece|story|post|write-up|report|column)\b", re.I)
 # A byline's bio: "Leon Brill is a staff writer for Heroic Hollywood".
 _BYLINE = re.compile(
@@ -328,6 +342,13 @@ def names(text: str) -> list[str]:
     return out
 
 
+def speakers(text: str) -> list[str]:
+    """The people `text` puts a remark to by one name: "Petrie" in "..., said Petrie.",
+    "Rosenberg" in "Rosenberg told Esquire"; not a firm ("Netflix said")."""
+    found = [a or b for a, b in _SPEAKER.findall(text)]
+    return [name for name in found if name.lower() not in _NOT_A_PERSON | _OPENERS]
+
+
 def capitalised_words(question: str) -> list[str]:
     """The capitalised words of a question other than its first ("Heroic", "Hollywood" and
     "IGN" in "Who wrote the Heroic Hollywood piece that cites IGN?")."""
@@ -440,7 +461,7 @@ def asked_office(question: str) -> frozenset[str]:
 def asked_people(question: str, text: str) -> list[str]:
     """The people `text` introduces by the office a who-question asks about: "Which Netflix
     executive said ...?" -> "Ted Sarandos" in "Netflix head Ted Sarandos"; "Who are the
-    producers?" -> "Douglas Petrie" in "Daredevil producers Douglas Petrie and ...", and
+    producers?" -> both in "Daredevil producers Douglas Petrie and Marco Ramirez", and
     "Marco Ramirez" in "Petrie and Marco Ramirez, the Daredevil Season 2 show-runners".
     "Who wrote the article?" asks for the writer its byline gives: "Leon Brill is a staff
     writer for Heroic Hollywood"."""
@@ -450,7 +471,9 @@ def asked_people(question: str, text: str) -> list[str]:
     if not office:
         return []
     words = "|".join(sorted(office))
-    return (re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern})", text)
+    listed = re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern}"
+                        rf"(?:(?:,\s+|,?\s+and\s+){_NAME.pattern})*)", text)
+    return ([name for names in listed for name in re.split(r",\s+|,?\s+and\s+", names)]
             + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:on board )?as\s+)"
                          rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
 
@@ -476,7 +499,8 @@ def has_answer_type(question: str, text: str) -> bool:
     asked = question.lower()
     asked_words = question_words(question)
     if kind == "name":  # "Jessica Jones" does not answer "Who plays Jessica?"
-        return any(not set(n.lower().split()) & asked_words for n in names(text))
+        found = names(text) + (speakers(text) if _WHO_SAID.match(core_question(question)) else [])
+        return any(not set(n.lower().split()) & asked_words for n in found)
     if kind == "date":
         # "When is it coming out?" is answered by the date it comes out, not by the month
         # its scripts were half written: a release question wants a release sentence.
@@ -495,6 +519,8 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "number":
         if _AGE_QUESTION.search(asked):  # not any number near the name
             return bool(AGE.search(text))
+        if _MONEY_QUESTION.search(asked):  # a sum, not "nearly six months"
+            return bool(MONEY.search(text))
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))

@@ -84,6 +84,16 @@ class WordNet:
                       for end, base in _SUFFIXES[pos] if word.endswith(end)]
         return [f for f in dict.fromkeys(forms) if f in index]
 
+    def irregular_bases(self, word: str) -> list[str]:
+        """The base forms WordNet lists for an irregular inflection, of any part of speech:
+        "won" -> ["win"], "gotten" -> ["get"]; empty for a regular word."""
+        word = word.lower()
+        out: list[str] = []
+        for pos in PARTS_OF_SPEECH:
+            self._load(pos)
+            out += self._exceptions[pos].get(word, [])
+        return list(dict.fromkeys(out))
+
     def first_sense(self, word: str) -> tuple[str, int] | None:
         """The part of speech and data-file offset of `word`'s first sense, in WordNet's
         order: nouns, verbs, adjectives, adverbs, each by frequency."""

@@ -543,3 +543,21 @@ def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline)
     both = pipeline.with_other_release_years(question, last_dated)
     assert dated in both and len(both) == len(last_dated)
     assert any("touching down in 2018" in p.text for p in both)
+
+
+def test_a_reply_about_an_office_must_name_someone_who_holds_it():
+    from rag.pipeline import misses_the_people_asked
+
+    text = "Helmed by Daredevil producers Douglas Petrie and Marco Ramirez, it premieres soon."
+    quotable = [evidence_in(text, text, 0.7)]
+    question = "Who are the producers in charge of The Defenders?"
+    # the right sentence, quoted for everything but the names it gives
+    assert misses_the_people_asked(question, "The producers are those of Luke Cage [1].",
+                                   quotable)
+    assert not misses_the_people_asked(question, "Douglas Petrie and Marco Ramirez [1].",
+                                       quotable)
+    assert not misses_the_people_asked(question, "It is helmed by Ramirez [1].", quotable)
+    # no office asked about, or none given: nothing to miss
+    assert not misses_the_people_asked("What does it premiere after?", "Luke Cage [1].",
+                                       quotable)
+    assert not misses_the_people_asked(question, "Nobody [1].", [])

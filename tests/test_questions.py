@@ -1,6 +1,12 @@
 import pytest
 
-from rag.phrasing import leans_on_before, named_source, which_one_named, without_chat_filler
+from rag.phrasing import (
+    leans_on_before,
+    mentions_source,
+    named_source,
+    which_one_named,
+    without_chat_filler,
+)
 from rag.questions import (
     addresses_the_assistant,
     alternatives,
@@ -149,6 +155,17 @@ def test_yes_no_questions():
         # how far along, answered by how much is done
         ("How far along are the scripts?", "They are midway through the writing.", True),
         ("How far along are the scripts?", "They wrote season one in a year.", False),
+        # a sum of money, not any number
+        ("How much did Netflix spend per episode?", "It has been nearly six months.", False),
+        ("How much did Netflix spend per episode?", "Each episode cost $4 million.", True),
+        ("How much did the show cost?", "Its budget was 90 million dollars.", True),
+        # whoever a remark is put to answers who said it, by surname alone
+        ("Who said they are taking an epic detour?", "\u201cAn epic detour,\u201d said Petrie.",
+         True),
+        ("Who said they are taking an epic detour?", "Rosenberg told Esquire so.", True),
+        ("Who said they are taking an epic detour?", "\u201cAn epic detour,\u201d Netflix said.",
+         False),
+        ("Who plays Trish?", "\u201cTrish is back,\u201d said Petrie.", False),
     ],
 )
 def test_has_answer_type(question, text, holds):
@@ -516,7 +533,9 @@ def test_a_statement_before_the_question_does_not_hide_it():
      ("which netflix exec said it?", "as Netflix head Ted Sarandos has stated.",
       ["Ted Sarandos"]),
      ("Who are the producers?", "Helmed by Daredevil producers Douglas Petrie and Marco "
-      "Ramirez.", ["Douglas Petrie"]),
+      "Ramirez.", ["Douglas Petrie", "Marco Ramirez"]),
+     ("Who are the producers?", "Producers Doug Petrie, Marco Ramirez and Jeph Loeb met.",
+      ["Doug Petrie", "Marco Ramirez", "Jeph Loeb"]),
      ("Which Netflix executive said it?", "Showrunner Melissa Rosenberg said it.", []),
      ("Which Netflix executive said it?", "Netflix head of sales said it.", []),
      ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", []),
@@ -669,6 +688,19 @@ def test_the_source_a_question_goes_by(question, source):
 
 
 @pytest.mark.parametrize(
+    ("source", "text", "named"),
+    [("IGN", "Source: IGN", True),
+     ("IGN", "a campaign to redesign the sign", False),  # a word, not a word's letters
+     ("Nerdist", "Rosenberg recently talked to nerdist about it.", True),
+     ("EW", "Source: Entertainment Weekly.", True),  # an abbreviation, by its initials
+     ("EW", "a new review of a few episodes", False),
+     ("EW", "Source: Esquire", False)],
+)
+def test_a_source_is_named_by_its_name_or_its_initials(source, text, named):
+    assert mentions_source(source, text) is named
+
+
+@pytest.mark.parametrize(
     ("part", "leans"),
     [("where does it premiere?", True), ("who plays her?", True),
      ("who played the villain that Jessica ends up killing?", False),
@@ -716,8 +748,10 @@ def test_a_place_question_is_answered_by_where_the_sentence_puts_it():
      ("who wrote the heroic hollywood article", True),
      ("Which staff writer authored the article that cites IGN?", True),
      ("Who is the author of the Esquire piece?", True),
+     ("who's the staff writer behind the Heroic Hollywood piece about season 2?", True),
      ("Who wrote the Dexter episodes?", False),
-     ("Which writer created Jessica Jones?", False)],
+     ("Which writer created Jessica Jones?", False),
+     ("Who is the writer behind the show's second season?", False)],
 )
 def test_questions_asking_who_wrote_an_article(question, byline):
     assert asks_byline(question) is byline

@@ -74,6 +74,12 @@ def test_inflected_and_irregular_forms_find_their_base_form(small):
     assert small.base_forms("gotten", "verb") == ["get"]
 
 
+def test_an_irregular_form_gives_its_base_form_and_a_regular_one_none(small):
+    assert small.irregular_bases("gotten") == ["get"]
+    assert small.irregular_bases("Gotten") == ["get"]
+    assert small.irregular_bases("honors") == []
+
+
 def test_an_unknown_word_has_no_synonyms(small):
     assert small.common_synonyms("zyzzyva") == frozenset()
 
@@ -102,6 +108,10 @@ def test_a_missing_database_is_no_wordnet(tmp_path):
 ])
 def test_the_real_wordnet_links_paraphrases_to_the_articles_words(real_wordnet, word, synonym):
     assert synonym in real_wordnet.common_synonyms(word)
+
+
+def test_the_real_wordnet_gives_the_base_of_an_irregular_past(real_wordnet):
+    assert "win" in real_wordnet.irregular_bases("won")  # "jessica jones awards won"
 
 
 @pytest.mark.parametrize(("word", "words"), [
