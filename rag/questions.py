@@ -473,7 +473,9 @@ def asked_people(question: str, text: str) -> list[str]:
     words = "|".join(sorted(office))
     listed = re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern}"
                         rf"(?:(?:,\s+|,?\s+and\s+){_NAME.pattern})*)", text)
-    return ([name for names in listed for name in re.split(r",\s+|,?\s+and\s+", names)]
+    # A list runs on only through names ("..., Marco Ramirez, The Defenders will ...")
+    return ([name for names in listed for name in re.split(r",\s+|,?\s+and\s+", names)
+             if name.split()[0].lower() not in _OPENERS]
             + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:on board )?as\s+)"
                          rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
 

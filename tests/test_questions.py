@@ -534,6 +534,8 @@ def test_a_statement_before_the_question_does_not_hide_it():
       ["Ted Sarandos"]),
      ("Who are the producers?", "Helmed by Daredevil producers Douglas Petrie and Marco "
       "Ramirez.", ["Douglas Petrie", "Marco Ramirez"]),
+     ("Who are the producers?", "Helmed by producers Douglas Petrie and Marco Ramirez, The "
+      "Defenders will premiere in 2017.", ["Douglas Petrie", "Marco Ramirez"]),
      ("Who are the producers?", "Producers Doug Petrie, Marco Ramirez and Jeph Loeb met.",
       ["Doug Petrie", "Marco Ramirez", "Jeph Loeb"]),
      ("Which Netflix executive said it?", "Showrunner Melissa Rosenberg said it.", []),
