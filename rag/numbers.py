@@ -46,6 +46,12 @@ PROPORTION = re.compile(
 # Someone's age: "41 years old", "a 41-year-old", "aged 41", "Rosenberg, 41,".
 AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s+\d{1,3},(?=\s+[a-z])", re.I)
+# A length of time: "nearly six months", "a couple of years", "half a year", "13 weeks".
+DURATION = re.compile(
+    rf"\b(?:\d+|{'|'.join(_CARDINALS)}|a|an|few|couple of|several|many|half an?)"
+    r"(?:[\s-]+(?:more|full|long|whole|other))?[\s-]+"
+    r"(?:minute|hour|day|week|month|year|decade)s?\b",  # "a second season" is no time
+    re.I)
 # A sum of money: "$4 million", "a budget of 90 million dollars", "£2m".
 MONEY = re.compile(
     r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\s*"

@@ -174,6 +174,12 @@ class Pipeline:
                 places = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
                           if has_answer_type(part, p.text)]
                 passages = _interleave([places[:1], passages], key=lambda p: p.id)
+            elif asked_office(part):
+                # "Which Netflix boss said ...?": a passage introducing someone by that
+                # office ("Netflix head Ted Sarandos") comes first.
+                holders = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
+                           if asked_people(part, p.text)]
+                passages = _interleave([holders[:1], passages], key=lambda p: p.id)
             elif asks_publication(part):
                 passages = self.with_outlet_passage(part, passages)
             passages = self.from_named_source(part, passages)

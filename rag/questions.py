@@ -16,6 +16,7 @@ from rag.numbers import (
     AGE,
     COUNT,
     DATE,
+    DURATION,
     MONEY,
     NUMBER_LABEL,
     PROPORTION,
@@ -282,7 +283,7 @@ def answer_kind_words(question: str) -> str:
     """The lower-case words of a which-question that name the kind of answer ("magazine" in
     "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one. So
     are the words for how a person stands to the subject in a who-question ("actor", "in
-    charge"), and for how a thing comes out in a release question ("arrive")."""
+    charge", "executive"), and for how a thing comes out in a release question ("arrive")."""
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
@@ -290,7 +291,12 @@ def answer_kind_words(question: str) -> str:
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _PLACE_WORDS)
     relation = ""
     if expected_answer_type(question) == "name":
-        relation = " ".join(m.group(0) for m in _RELATION.finditer(question))
+        # and the office asked about: "executive" in "Which Netflix executive said ...?",
+        # whom the articles call "Netflix head Ted Sarandos"
+        office = asked_office(question)
+        relation = " ".join([m.group(0) for m in _RELATION.finditer(question)]
+                            + [w for w in re.findall(r"[\w-]+", question.lower())
+                               if w in office])
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
         relation = " ".join(_RELEASE.findall(question))
     match = _WHICH.match(question) or _WHICH_LAST.search(question)
@@ -471,6 +477,10 @@ def asked_people(question: str, text: str) -> list[str]:
     if not office:
         return []
     words = "|".join(sorted(office))
+    # "Which Marvel executive ...?" is not answered by "Netflix head Ted Sarandos"
+    qualifier = re.search(rf"\b([A-Z][\w-]*)\s+(?i:{words})s?\b", question)
+    if qualifier and qualifier[1].lower() not in text.lower():
+        return []
     listed = re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern}"
                         rf"(?:(?:,\s+|,?\s+and\s+){_NAME.pattern})*)", text)
     # A list runs on only through names ("..., Marco Ramirez, The Defenders will ...")
@@ -478,6 +488,12 @@ def asked_people(question: str, text: str) -> list[str]:
              if name.split()[0].lower() not in _OPENERS]
             + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:on board )?as\s+)"
                          rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
+
+
+def asks_duration(question: str) -> bool:
+    """Whether the question asks how long something lasts or has lasted ("How long had
+    season 1 been out?"), which a length of time answers."""
+    return bool(re.search(r"\bhow long\b", question, re.I))
 
 
 def asks_byline(question: str) -> bool:
@@ -523,6 +539,8 @@ def has_answer_type(question: str, text: str) -> bool:
             return bool(AGE.search(text))
         if _MONEY_QUESTION.search(asked):  # a sum, not "nearly six months"
             return bool(MONEY.search(text))
+        if asks_duration(question):  # "nearly six months", not "season 1"
+            return bool(DURATION.search(text))
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
