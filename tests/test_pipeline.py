@@ -306,6 +306,23 @@ def test_a_question_naming_its_source_is_answered_from_that_source(pipeline):
     assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
 
 
+def test_a_source_named_by_its_initials_is_the_one_answered_from(pipeline):
+    # "EW" is Entertainment Weekly, one article's source line; the "ew" of "new" or
+    # "review" names nothing.
+    question = "according to the EW interview, when is season two set to go into production?"
+    passages = pipeline.retrieve(question)
+    assert {p.path for p in passages} == {"003_c77748d9f702d4b9.txt"}
+    a = pipeline.answer(question)
+    assert not a.refused and {c.path for c in a.citations} == {"003_c77748d9f702d4b9.txt"}
+
+
+def test_an_office_question_reaches_the_passage_introducing_its_holder(pipeline):
+    question = "Which Netflix executive warned fans not to expect new episodes before 2018?"
+    assert "Netflix head Ted Sarandos" in pipeline.retrieve(question)[0].text
+    a = pipeline.answer(question)
+    assert not a.refused and "Ted Sarandos" in a.text
+
+
 def test_an_outlet_answer_from_an_article_with_no_source_line_says_whom_it_was_told_to(
         pipeline):
     # The article has no "Source:" line: it says "Rosenberg recently talked to Nerdist" in
