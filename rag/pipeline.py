@@ -54,7 +54,7 @@ from rag.questions import (
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.roles import asked_role, names_actor
-from rag.spelling import correct_spelling, expand_shorthand
+from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wordnet import WordNet, load_wordnet
@@ -162,7 +162,11 @@ class Pipeline:
             # one that does not is searched for on its own, undiluted.
             leans = k and leans_on_before(part)
             context = [*(history or []), (parts[k - 1], "")] if leans else history
-            passages = retriever.retrieve(retrieval_query(part, context), 2 * top_k)
+            # The articles' own slips of the question's words are searched for too
+            # ("Killgrave is done and won't be created again" for "Is Kilgrave back?").
+            slips = " ".join(w for found in self.corpus_slips(part).values() for w in found)
+            passages = retriever.retrieve(f"{retrieval_query(part, context)} {slips}".strip(),
+                                          2 * top_k)
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
                 credits = [p for p in retriever.lexical_retrieve(role, ROLE_CANDIDATES)
@@ -254,7 +258,9 @@ class Pipeline:
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
                 weight=lexical.term_weight, option=option,
-                synonyms=self.paraphrased(part, lexical))]
+                synonyms=self.paraphrased(part, lexical) | {
+                    stem_word(word): frozenset(map(stem_word, slips))
+                    for word, slips in self.corpus_slips(part).items()})]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
         ]
         candidates = _interleave([r[:wanted] for r in ranked],
@@ -351,6 +357,17 @@ class Pipeline:
         if wordnet is None:
             return question
         return correct_spelling(question, lexical.vocabulary, wordnet.knows)
+
+    def corpus_slips(self, question: str) -> dict[str, frozenset[str]]:
+        """For each word of the question, the articles' misspellings of it, as written:
+        "kilgrave" -> {"killgrave"}. Empty without WordNet, which tells a slip from a word."""
+        wordnet = self.wordnet()
+        if wordnet is None:
+            return {}
+        vocabulary = self.retriever().lexical().vocabulary
+        found = {word: misspelt_in_corpus(word, vocabulary, wordnet.knows)
+                 for word in content_words(question)}
+        return {word: frozenset(slips) for word, slips in found.items() if slips}
 
     def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
         """For each word of the question that the corpus lacks, the corpus's words for its

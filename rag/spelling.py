@@ -1,6 +1,7 @@
 """How a question is typed, made readable before it is answered: search-box shorthand
 spelled out ("jessica jones s2" -> "jessica jones season 2") and a misspelt word replaced
-by the corpus's word one typing slip away ("relatonship" -> "relationship").
+by the corpus's word one typing slip away ("relatonship" -> "relationship"); and the
+corpus's own slips found for a word the question spells right ("Killgrave" for "Kilgrave").
 
 A misspelling is a word that neither the corpus nor the dictionary (WordNet) knows. Both
 are needed: "plants" is one slip from the corpus's "plans", and "budget" a word the
@@ -66,3 +67,21 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int],
         return fixed.capitalize() if match[0][0].isupper() else fixed
 
     return _WORD.sub(fix, question)
+
+
+# A corpus's own slip is much rarer than the word it misspells: "Killgrave" once against
+# "Kilgrave" ten times; "Kristen" twice against "Krysten" three times is no slip to go by.
+SLIP_RARITY = 3
+
+
+def misspelt_in_corpus(word: str, vocabulary: Mapping[str, int],
+                       is_word: Callable[[str], bool]) -> set[str]:
+    """The corpus's misspellings of `word`: `vocabulary` words one slip away from it that
+    the dictionary does not know and the corpus writes at most a third as often ("killgrave"
+    for "kilgrave"). Empty for a short word, or one the corpus does not have itself."""
+    word = word.lower()
+    count = vocabulary.get(word, 0)
+    if len(word) < MIN_MISSPELT_LENGTH or not count:
+        return set()
+    return {w for w in one_slip_away(word)
+            if 0 < vocabulary.get(w, 0) * SLIP_RARITY <= count and not is_word(w)}

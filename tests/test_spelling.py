@@ -1,8 +1,10 @@
 """Search-box shorthand and misspellings, read as the words they stand for."""
 
+from collections import Counter
+
 import pytest
 
-from rag.spelling import correct_spelling, expand_shorthand, one_slip_away
+from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus, one_slip_away
 
 SHOW = {"season": 4, "episode": 2, "netflix": 3}
 
@@ -59,3 +61,17 @@ def test_a_real_word_or_a_word_with_no_near_neighbour_is_left_as_typed():
     assert correct_spelling("Who wrote the artcle?", VOCABULARY, dictionary) == (
         "Who wrote the artcle?")
     assert correct_spelling("plns", {"plans": 1}, dictionary) == "plns"
+
+
+def test_the_corpus_own_slips_of_a_word_are_found_when_much_rarer_than_it():
+    vocabulary = Counter({"kilgrave": 10, "killgrave": 1, "krysten": 3, "kristen": 2,
+                          "plans": 9, "plants": 1})
+    known = {"plans", "plants"}.__contains__
+    assert misspelt_in_corpus("Kilgrave", vocabulary, known) == {"killgrave"}
+    # as often written both ways: no telling which is the slip
+    assert misspelt_in_corpus("krysten", vocabulary, known) == set()
+    # a word the dictionary knows is no slip, however rare
+    assert misspelt_in_corpus("plans", vocabulary, known) == set()
+    # nor is anything found for a word the corpus lacks, or the slip itself
+    assert misspelt_in_corpus("kilgrav", vocabulary, known) == set()
+    assert misspelt_in_corpus("killgrave", vocabulary, known) == set()
