@@ -154,6 +154,7 @@ class Pipeline:
     def retrieve(self, question: str, history: Sequence[Turn] | None = None) -> list[Passage]:
         """The top passages; for a two-part question, the top passages of each part in turn."""
         retriever, top_k = self.retriever(), self.settings.top_k
+        lexical = retriever.lexical()
         parts = question_parts(question)
         options = alternatives(question)
         found = []
@@ -164,7 +165,8 @@ class Pipeline:
             context = [*(history or []), (parts[k - 1], "")] if leans else history
             # The articles' own slips of the question's words are searched for too
             # ("Killgrave is done and won't be created again" for "Is Kilgrave back?").
-            slips = " ".join(w for found in self.corpus_slips(part).values() for w in found)
+            slips = " ".join(w for found in self.corpus_slips(part, lexical).values()
+                             for w in found)
             passages = retriever.retrieve(f"{retrieval_query(part, context)} {slips}".strip(),
                                           2 * top_k)
             role = asked_role(part)
@@ -260,7 +262,7 @@ class Pipeline:
                 weight=lexical.term_weight, option=option,
                 synonyms=self.paraphrased(part, lexical) | {
                     stem_word(word): frozenset(map(stem_word, slips))
-                    for word, slips in self.corpus_slips(part).items()})]
+                    for word, slips in self.corpus_slips(part, lexical).items()})]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
         ]
         candidates = _interleave([r[:wanted] for r in ranked],
@@ -358,14 +360,13 @@ class Pipeline:
             return question
         return correct_spelling(question, lexical.vocabulary, wordnet.knows)
 
-    def corpus_slips(self, question: str) -> dict[str, frozenset[str]]:
-        """For each word of the question, the articles' misspellings of it, as written:
+    def corpus_slips(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
+        """For each word of the question, the articles' misspellings of it, unstemmed:
         "kilgrave" -> {"killgrave"}. Empty without WordNet, which tells a slip from a word."""
         wordnet = self.wordnet()
         if wordnet is None:
             return {}
-        vocabulary = self.retriever().lexical().vocabulary
-        found = {word: misspelt_in_corpus(word, vocabulary, wordnet.knows)
+        found = {word: misspelt_in_corpus(word, lexical.vocabulary, wordnet.knows)
                  for word in content_words(question)}
         return {word: frozenset(slips) for word, slips in found.items() if slips}
 

@@ -352,7 +352,8 @@ def speakers(text: str) -> list[str]:
     """The people `text` puts a remark to by one name: "Petrie" in "..., said Petrie.",
     "Rosenberg" in "Rosenberg told Esquire"; not a firm ("Netflix said")."""
     found = [a or b for a, b in _SPEAKER.findall(text)]
-    return [name for name in found if name.lower() not in _NOT_A_PERSON | _OPENERS]
+    return [name for name in found
+            if name.lower() not in _NOT_A_PERSON and name.lower() not in _OPENERS]
 
 
 def capitalised_words(question: str) -> list[str]:
@@ -478,7 +479,7 @@ def asked_people(question: str, text: str) -> list[str]:
         return []
     words = "|".join(sorted(office))
     # "Which Marvel executive ...?" is not answered by "Netflix head Ted Sarandos"
-    qualifier = re.search(rf"\b([A-Z][\w-]*)\s+(?i:{words})s?\b", question)
+    qualifier = re.search(rf"(?<=\w\s)([A-Z][\w-]*)\s+(?i:{words})s?\b", question)
     if qualifier and qualifier[1].lower() not in text.lower():
         return []
     listed = re.findall(rf"\b(?i:{words})s?,?\s+({_NAME.pattern}"

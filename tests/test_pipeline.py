@@ -584,6 +584,7 @@ def test_a_reply_about_an_office_must_name_someone_who_holds_it():
 def test_the_articles_own_misspelling_of_a_name_is_searched_for(pipeline):
     # One article writes "Killgrave", once; the others "Kilgrave".
     question = "Why won't Kilgrave be the villain again in season 2?"
-    assert pipeline.corpus_slips(question) == {"kilgrave": {"killgrave"}}
+    lexical = pipeline.retriever().lexical()
+    assert pipeline.corpus_slips(question, lexical) == {"kilgrave": {"killgrave"}}
     evidence = pipeline.select_evidence(question, pipeline.retrieve(question))
     assert any("Killgrave is done" in e.text for e in evidence)

@@ -543,6 +543,8 @@ def test_a_statement_before_the_question_does_not_hide_it():
      ("Which Netflix executive said it?", "Netflix head of sales said it.", []),
      ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", []),
      ("Which Marvel executive said it?", "as Netflix head Ted Sarandos has stated.", []),
+     ("Which executive said it?", "as Netflix head Ted Sarandos has stated.",
+      ["Ted Sarandos"]),
      # named first, then given the office
      ("Who are the showrunners of The Defenders?", "check in with Petrie and Marco Ramirez, "
       "the Daredevil Season 2 show-runners", ["Marco Ramirez"]),
