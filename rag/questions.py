@@ -106,6 +106,10 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     "writer writers author journalist reporter editor",
     "director directors",
 ))
+_RUNS_THE_SHOW = re.compile(
+    r"\bwho(?:'s|\s+is|\s+are|\s+will\s+be)?\s+(?:running|runs|run|helming|helms|helm|"
+    r"heading|heads|overseeing|oversees|in charge of)\b"
+    r"(?!\s+(?:away|out|off|into|from|after|around|over)\b)", re.I)
 # "Who's the actor behind Malcolm?", "Who is in charge of The Defenders?": words for how a
 # person stands to what is asked about. Articles credit people by name ("Malcolm (Eka
 # Darville)", "Helmed by ... Petrie and Marco Ramirez") more than they call them actors or
@@ -462,7 +466,9 @@ def asked_office(question: str) -> frozenset[str]:
     if expected_answer_type(question) != "name":
         return frozenset()
     asked = question_words(question)
-    return next((office for office in _OFFICES if asked & office), frozenset())
+    office = next((office for office in _OFFICES if asked & office), frozenset())
+    # "Who is running The Defenders?" asks who is in charge of a show: its showrunners
+    return office or (_OFFICES[1] if _RUNS_THE_SHOW.search(question) else frozenset())
 
 
 def asked_people(question: str, text: str) -> list[str]:

@@ -543,6 +543,11 @@ def test_a_statement_before_the_question_does_not_hide_it():
      ("Which Netflix executive said it?", "Netflix head of sales said it.", []),
      ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", []),
      ("Which Marvel executive said it?", "as Netflix head Ted Sarandos has stated.", []),
+     # who runs a show asks for its showrunners, whom the articles may call producers
+     ("Who is running The Defenders series?", "Helmed by Daredevil producers Douglas Petrie "
+      "and Marco Ramirez, The Defenders will premiere in 2017.",
+      ["Douglas Petrie", "Marco Ramirez"]),
+     ("Who runs away from Kilgrave?", "Helmed by Daredevil producers Douglas Petrie.", []),
      ("Which executive said it?", "as Netflix head Ted Sarandos has stated.",
       ["Ted Sarandos"]),
      # named first, then given the office
