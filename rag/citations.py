@@ -98,6 +98,16 @@ def support(
                           content_words(evidence).__contains__, weight)
 
 
+def invented_words(claim: str, sources: Sequence[str], question: str, kind: str = "") -> set[str]:
+    """The claim's words (stemmed) that neither the evidence it cites nor the question
+    says: "kill" in "you can't cure a character, but you never want to kill them", cited
+    to "... you can advance the character, but you never want to cure the character". A
+    supported share of the words lets such a twist through; one invented word is enough to
+    make the sentence the model's, not the source's."""
+    given = set(tokenize(" ".join([*sources, question, kind]))) | META_WORDS
+    return set(tokenize(claim)) - given
+
+
 def unnamed(claim: str, evidence: str) -> list[str]:
     """Capitalised words of the claim (names, mostly) that the evidence does not contain."""
     known = {w.lower() for w in re.findall(r"\w+", evidence)} | STOPWORDS  # "She", "The"
@@ -195,13 +205,17 @@ def ground(
                 supported = [best]
         if not supported:
             continue  # unsupported: dropped rather than shown as a cited fact
+        body = claim.text.rstrip()
+        near_copy = len(supported) == 1 and is_near_copy(body, evidence[supported[0]].text)
+        if not near_copy and invented_words(body, [evidence[i].text for i in supported],
+                                            question, kind):
+            continue  # "... but you never want to kill them": a word no source gave
         marks = []
         for i in supported:
             if i not in cited:
                 cited.append(i)
             marks.append(f"[{cited.index(i) + 1}]")
-        body = claim.text.rstrip()
-        if len(supported) == 1 and is_near_copy(body, evidence[supported[0]].text):
+        if near_copy:  # shown as the evidence itself, the model's slips left out
             sentences.append(f"\u201c{evidence[supported[0]].text}\u201d {''.join(marks)}")
             continue
         end = ""

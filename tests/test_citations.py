@@ -2,7 +2,14 @@ from dataclasses import replace
 
 import pytest
 
-from rag.citations import extractive, ground, markers_in, strip_markers, support
+from rag.citations import (
+    extractive,
+    ground,
+    invented_words,
+    markers_in,
+    strip_markers,
+    support,
+)
 from rag.evidence import Evidence
 from rag.types import Passage
 
@@ -281,3 +288,21 @@ def test_the_kind_of_answer_asked_for_need_not_be_in_the_evidence():
     assert "Esquire [1]" in text and citations[0].quote == told
     # Only the kind of answer: an invented detail beside it still fails.
     assert support("The magazine fired Esquire.", told, kind="magazine") < 0.6
+
+
+def test_a_reply_with_a_word_no_source_gave_is_dropped():
+    said = ("\u201cI learned from working on Dexter that you can advance the character, but you "
+            "never want to cure the character,\u201d Rosenberg said.")
+    item = evidence(Passage("p6", "Doc 6", "d6.txt", said, 1.0), said)
+    question = "What did Rosenberg learn from her time on Dexter?"
+    # most of its words are the source's, and "kill" twists it
+    twisted = ("Rosenberg learned that you can't cure a character, but you never want to kill "
+               "them [1].")
+    assert support(strip_markers(twisted), said) >= 0.6
+    assert ground(twisted, [item], question=question) == ("", [])
+    # the source's words, inflected or from the question, are no invention
+    kept, cites = ground("She learned never to cure the character on Dexter [1].", [item],
+                         question=question)
+    assert kept == "She learned never to cure the character on Dexter [1]." and len(cites) == 1
+    assert invented_words("She learns from her time on Dexter.", [said], question) == set()
+    assert invented_words("He wants to kill them.", [said], question) == {"kill"}
