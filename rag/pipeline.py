@@ -23,7 +23,7 @@ from rag.evidence import (
     with_sentence_before,
 )
 from rag.generation import Generator, Message, load_generator
-from rag.numbers import unmentioned_numbers, years
+from rag.numbers import unmentioned_numbers
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -49,8 +49,12 @@ from rag.questions import (
     mentions,
     names_outlet,
     question_parts,
-    release_dates,
-    release_years,
+)
+from rag.releases import (
+    conflicting_years,
+    other_release_years,
+    release_dates_of,
+    with_other_release_years,
 )
 from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
 from rag.roles import asked_role, names_actor
@@ -65,7 +69,6 @@ T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 MAX_UNSEEN_SHARE = 0.5
 ROLE_CANDIDATES = 200  # passages searched for an actor credited with the role, or a place
-RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 # Words for the sources themselves and how they put things: "Do the articles agree ...?",
@@ -194,7 +197,7 @@ class Pipeline:
                 passages.sort(key=lambda p: not mentions(p.text, option))
             found.append(passages[:top_k])
         if asks_one_release(question):
-            found[0] = self.with_other_release_years(question, found[0])
+            found[0] = with_other_release_years(retriever, question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
     def with_outlet_passage(self, question: str, passages: list[Passage]) -> list[Passage]:
@@ -220,28 +223,6 @@ class Pipeline:
             source, ROLE_CANDIDATES)]
             if mentions_source(source, _described(p))}
         return [p for p in passages if p.path in naming] or passages
-
-    def with_other_release_years(self, question: str, passages: list[Passage]) -> list[Passage]:
-        """`passages`, their last ones given up for passages that give another year for the
-        release asked about: articles that disagree ("expected ... in 2017" against "touching
-        down in 2018") must both reach the answer, however differently they are worded."""
-        if not passages:
-            return passages
-        seen = set().union(*(release_years(question, p.text) for p in passages))
-        ids = {p.id for p in passages}
-        extra: list[Passage] = []
-        for p in self.retriever().lexical_retrieve(question, RELEASE_CANDIDATES):
-            new = release_years(question, p.text) - seen
-            if new and p.id not in ids:
-                extra.append(p)
-                seen |= new
-        extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
-        # Given up first: the last passages that date nothing; a passage giving a year of
-        # its own is the one side of the disagreement the extra passages are the other of.
-        later = range(len(passages) - 1, 0, -1)
-        undated = [i for i in later if not release_years(question, passages[i].text)]
-        drop = set([*undated, *(i for i in later if i not in undated)][: len(extra)])
-        return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
 
     def select_evidence(
         self, question: str, passages: Sequence[Passage], lexical: BM25 | None = None
@@ -269,7 +250,7 @@ class Pipeline:
                                  key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(wanted, 2 * len(parts))]
         if one_release:
-            candidates += self.other_release_years(question, candidates, ranked[0][wanted:])
+            candidates += other_release_years(question, candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
             if asks_publication(part):
                 candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
@@ -285,22 +266,6 @@ class Pipeline:
             chosen.append(item)
             budget -= cost
         return chosen
-
-    @staticmethod
-    def other_release_years(question: str, chosen: Sequence[Evidence],
-                            rest: Sequence[Evidence]) -> list[Evidence]:
-        """The best of `rest` for each year it gives for the release asked about that
-        `chosen` does not: a source that disagrees must reach the answer however it scores
-        ("the second season expected to hit sometime in 2017" for "When is the second season
-        supposed to come out?", against the 2018 of the best)."""
-        seen = set().union(*(_release_years(question, e) for e in chosen))
-        out: list[Evidence] = []
-        for item in rest:
-            new = _release_years(question, item) - seen
-            if new and not any(item.overlaps(other) for other in [*chosen, *out]):
-                out.append(item)
-                seen |= new
-        return out
 
     @staticmethod
     def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],
@@ -448,7 +413,7 @@ class Pipeline:
                     # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
                     # Luke Cage"; and the source that disagrees must be shown too.
                     typed = [e for e in items if e.score >= self.settings.min_evidence_score
-                             and _release_dates(part, e)] or typed
+                             and release_dates_of(part, e)] or typed
                 out += typed
         return out
 
@@ -468,28 +433,6 @@ class Pipeline:
         told = next((e for e in items if e.passage.path == top.passage.path
                      and names_outlet(question, e.text)), None)
         return [top, told] if told else []
-
-    @staticmethod
-    def conflicting_years(question: str, quotable: Sequence[Evidence],
-                          widen: Callable[[Evidence], Evidence] = lambda e: e,
-                          ) -> list[Evidence]:
-        """For a when-question, the quotable evidence that gives different years ("expected
-        ... in 2017" against "touching down in 2018"), best first and one per year; empty
-        when it agrees. An answer must show such a conflict, not pick a side. A year counts
-        where the quote gives it once `widen`ed: "... renewed for a second season." gives
-        2018 with the sentence after it, "While it doesn't have an official release date,
-        we know that it'll be touching down in 2018"."""
-        if len(question_parts(question)) > 1 or expected_answer_type(question) != "date":
-            return []
-        asked = years(question)
-        chosen: list[Evidence] = []
-        seen: set[str] = set()
-        for item in sorted(quotable, key=lambda e: -e.score):
-            new = _years_shown(question, item, widen(item)) - asked - seen
-            if new:
-                chosen.append(item)
-                seen |= new
-        return chosen if len(chosen) > 1 else []
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)
@@ -583,7 +526,7 @@ class Pipeline:
         attributed = any(map(asks_publication, parts))
         if (attributed and quotable) or any(map(asks_byline, parts)):
             text = ""
-        conflict = self.conflicting_years(question, quotable, widen)
+        conflict = conflicting_years(question, quotable, widen)
         if conflict:  # the articles disagree: quote each side rather than the model's pick
             text, citations = extractive(conflict, max_quotes=len(conflict),
                                          margin=float("inf"), widen=widen)
@@ -642,28 +585,6 @@ def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[
                 seen.add(key(item))
                 out.append(item)
     return out
-
-
-def _years_shown(question: str, item: Evidence, shown: Evidence) -> set[str]:
-    """The years `item` gives as `shown` (widened by the sentence after it). For a release
-    question, the added sentence's years count only as years of that release: "While it
-    doesn't have an official release date, it'll be touching down in 2018, after the
-    release of ... The Defenders" dates season 2, not The Defenders."""
-    found = years(item.text)
-    if shown.text != item.text:
-        found |= _release_years(question, shown) if asks_release(question) else years(shown.text)
-    return found
-
-
-def _release_years(question: str, item: Evidence) -> set[str]:
-    """The years `item` gives for the release asked about, reading the sentence before it
-    for the subject of an "it" ("While it doesn't have an official release date ...")."""
-    return release_years(question, item.text, item.passage.text[: item.start])
-
-
-def _release_dates(question: str, item: Evidence) -> set[str]:
-    """The dates `item` gives for the release asked about (see `_release_years`)."""
-    return release_dates(question, item.text, item.passage.text[: item.start])
 
 
 def _ms(since: float) -> float:

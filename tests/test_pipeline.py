@@ -6,6 +6,7 @@ import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
 from rag.prompts import REFUSAL, SYSTEM_PROMPT
+from rag.releases import conflicting_years, other_release_years, with_other_release_years
 from rag.types import Answer, Passage
 from tests.conftest import QUESTION, FakeGenerator
 
@@ -458,16 +459,16 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     lexical = BM25([later.text, earlier.text, again.text, "Rosenberg writes."])
     question = "When does season 2 arrive?"
     quotable = pipeline.quotable(question, [later, again, earlier], lexical)
-    assert pipeline.conflicting_years(question, quotable) == [later, earlier]  # one per year
-    assert pipeline.conflicting_years(question, [later, again]) == []  # they agree
-    assert pipeline.conflicting_years("Who plays Jessica?", [later, earlier]) == []
+    assert conflicting_years(question, quotable) == [later, earlier]  # one per year
+    assert conflicting_years(question, [later, again]) == []  # they agree
+    assert conflicting_years("Who plays Jessica?", [later, earlier]) == []
     # A source that gives season 2 another year is quotable however low it scores (above
     # min_evidence_score); a year for something else is not.
     low = item("The second season of the show is expected to hit sometime in 2017.", 0.55)
     other = item("The Defenders will hit Netflix in 2019.", 0.6)
     quotable = pipeline.quotable(question, [later, again, other, low], lexical)
     assert low in quotable and other not in quotable
-    assert pipeline.conflicting_years(question, quotable) == [later, low]
+    assert conflicting_years(question, quotable) == [later, low]
     # "It" with nothing before it may be anything: once sentences that date season 2 itself
     # are at hand, it is not quoted.
     unknown = replace(later, passage=replace(later.passage, text=later.text), start=0,
@@ -526,38 +527,38 @@ def test_a_year_given_by_the_sentence_after_a_quote_counts_in_a_conflict(setting
     renewed = item("Jessica Jones had been renewed for a second season.", 0.9)
     expected = item("The second season is expected in 2017.", 0.7)
     question = "When is Jessica Jones season 2 released?"
-    assert Pipeline.conflicting_years(question, [renewed, expected]) == []
+    assert conflicting_years(question, [renewed, expected]) == []
     end = text.index("2018.") + 5
     widened = replace(renewed, text=text[:end], end=end)
-    assert Pipeline.conflicting_years(
+    assert conflicting_years(
         question, [renewed, expected],
         widen=lambda e: widened if e == renewed else e) == [renewed, expected]
     # for a release question, the widened part gives only years of that release
-    assert Pipeline.conflicting_years(
+    assert conflicting_years(
         "When does The Defenders come out?", [renewed, expected],
         widen=lambda e: widened if e == renewed else e) == []
     # The evidence for the model takes in a sentence giving another year, however it ranks;
     # "it" is season 2 here, named by the sentence before it in its passage.
     touching = item("While it has no release date, it'll be touching down in 2018.", 0.5)
-    assert Pipeline.other_release_years(question, [expected], [renewed, touching]) == [
+    assert other_release_years(question, [expected], [renewed, touching]) == [
         touching]
-    assert Pipeline.other_release_years(question, [expected, touching], [renewed]) == []
+    assert other_release_years(question, [expected, touching], [renewed]) == []
 
 
 def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline):
     question = "When is season 2 expected to come out?"
     unrelated = pipeline.retrieve("Who plays Malcolm?")
     assert not any("sometime in 2017" in p.text for p in unrelated)
-    widened = pipeline.with_other_release_years(question, unrelated)
+    widened = with_other_release_years(pipeline.retriever(), question, unrelated)
     assert len(widened) == len(unrelated) and widened[0] == unrelated[0]
     assert any("expected to hit sometime in 2017" in p.text for p in widened)
     # passages that already give every year there is are left as they are
-    assert pipeline.with_other_release_years(question, widened) == widened
+    assert with_other_release_years(pipeline.retriever(), question, widened) == widened
     # the passage that gives a year is kept, however low it ranks; one dating nothing goes
     # to make room for the other year
     [dated] = [p for p in widened if "sometime in 2017" in p.text]
     last_dated = [*unrelated[:-1], dated]
-    both = pipeline.with_other_release_years(question, last_dated)
+    both = with_other_release_years(pipeline.retriever(), question, last_dated)
     assert dated in both and len(both) == len(last_dated)
     assert any("touching down in 2018" in p.text for p in both)
 
