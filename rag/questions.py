@@ -35,13 +35,13 @@ _WHO_SAID = re.compile(
     r"^\W*who\s+(?:said|says|told|tells|claimed|claims|stated|states|explained|explains|"
     r"described|describes|called|calls|teased|teases|compared|compares|revealed|reveals)\b",
     re.I)
-# "How much did Netflix spend ...?", "What was the budget?": answered by a sum of money.
-_MONEY_QUESTION = re.compile(
-    r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|costing|pa(?:y|id|ying)|earn(?:ed|s)?|"
-    r"budget(?:ed)?|invest(?:ed)?|worth|gross(?:ed)?|charge[ds]?)\b|\bhow much money\b")
 _SPEECH = r"(?:said|says|told|tells|added|adds|explained|explains|continued|continues)"
 _SPEAKER = re.compile(rf"\b{_SPEECH}\s+([A-Z][a-z]+)\b(?![ -][A-Z])|"
                       rf"\b([A-Z][a-z]+)\s+{_SPEECH}\b")
+# "How much did Netflix spend ...?": answered by a sum of money.
+_MONEY_QUESTION = re.compile(
+    r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|costing|pa(?:y|id|ying)|earn(?:ed|s)?|"
+    r"budget(?:ed)?|invest(?:ed)?|worth|gross(?:ed)?|charge[ds]?)\b|\bhow much money\b")
 _RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
