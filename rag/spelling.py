@@ -78,10 +78,12 @@ def misspelt_in_corpus(word: str, vocabulary: Mapping[str, int],
                        is_word: Callable[[str], bool]) -> set[str]:
     """The corpus's misspellings of `word`: `vocabulary` words one slip away from it that
     the dictionary does not know and the corpus writes at most a third as often ("killgrave"
-    for "kilgrave"). Empty for a short word, or one the corpus does not have itself."""
+    for "kilgrave"), beginning with the same letter. Empty for a short word, or one the
+    corpus does not have itself."""
     word = word.lower()
     count = vocabulary.get(word, 0)
     if len(word) < MIN_MISSPELT_LENGTH or not count:
         return set()
-    return {w for w in one_slip_away(word)
-            if 0 < vocabulary.get(w, 0) * SLIP_RARITY <= count and not is_word(w)}
+    # A slip keeps the first letter: "cpython" is no misspelling of "python".
+    return {w for w in one_slip_away(word) if w[:1] == word[:1]
+            and 0 < vocabulary.get(w, 0) * SLIP_RARITY <= count and not is_word(w)}

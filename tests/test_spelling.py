@@ -65,13 +65,15 @@ def test_a_real_word_or_a_word_with_no_near_neighbour_is_left_as_typed():
 
 def test_the_corpus_own_slips_of_a_word_are_found_when_much_rarer_than_it():
     vocabulary = Counter({"kilgrave": 10, "killgrave": 1, "krysten": 3, "kristen": 2,
-                          "plans": 9, "plants": 1})
+                          "plans": 9, "plants": 1, "python": 40, "cpython": 3})
     known = {"plans", "plants"}.__contains__
     assert misspelt_in_corpus("Kilgrave", vocabulary, known) == {"killgrave"}
     # as often written both ways: no telling which is the slip
     assert misspelt_in_corpus("krysten", vocabulary, known) == set()
     # a word the dictionary knows is no slip, however rare
     assert misspelt_in_corpus("plans", vocabulary, known) == set()
+    # a word with another letter in front is another word
+    assert misspelt_in_corpus("python", vocabulary, known) == set()
     # nor is anything found for a word the corpus lacks, or the slip itself
     assert misspelt_in_corpus("kilgrav", vocabulary, known) == set()
     assert misspelt_in_corpus("killgrave", vocabulary, known) == set()
