@@ -171,6 +171,9 @@ def ground(
     by evidence scoring more than `margin` below the best: the small model likes
     to answer from a side sentence that is on topic but not the answer. Evidence
     scoring below `floor` supports nothing, as it is too weak to be quoted either.
+    A supported sentence with a word that neither its evidence nor the question
+    gives is dropped too (see `invented_words`), unless it is a long near-copy of
+    one evidence sentence, which is shown as that sentence.
     """
     top = _best_by_part(evidence)
     kind = answer_kind_words(question)
