@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, TypeVar
 
 from rag import prompts
@@ -174,21 +175,15 @@ class Pipeline:
                                           2 * top_k)
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
-                credits = [p for p in retriever.lexical_retrieve(role, ROLE_CANDIDATES)
-                           if names_actor(role, p.text)]
-                passages = _interleave([credits[:1], passages], key=lambda p: p.id)
+                passages = _led_by(retriever, role, partial(names_actor, role), passages)
             elif expected_answer_type(part) == "place":
                 # "How close are the two writing teams?": the articles say where in a few
                 # words ("just across the hall") that its words rarely share.
-                places = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
-                          if has_answer_type(part, p.text)]
-                passages = _interleave([places[:1], passages], key=lambda p: p.id)
+                passages = _led_by(retriever, part, partial(has_answer_type, part), passages)
             elif asked_office(part):
                 # "Which Netflix boss said ...?": a passage introducing someone by that
                 # office ("Netflix head Ted Sarandos") comes first.
-                holders = [p for p in retriever.lexical_retrieve(part, ROLE_CANDIDATES)
-                           if asked_people(part, p.text)]
-                passages = _interleave([holders[:1], passages], key=lambda p: p.id)
+                passages = _led_by(retriever, part, partial(asked_people, part), passages)
             elif asks_publication(part):
                 passages = self.with_outlet_passage(part, passages)
             passages = self.from_named_source(part, passages)
@@ -572,6 +567,15 @@ def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Eviden
 def _described(passage: Passage) -> str:
     """The passage's text, its article's title and its source line."""
     return " ".join([passage.text, passage.document, passage.publication])
+
+
+def _led_by(retriever: HybridRetriever, query: str, keep: Callable[[str], object],
+            passages: list[Passage]) -> list[Passage]:
+    """`passages` with, first, the best passage for `query` by BM25 alone whose text `keep`
+    accepts: the kind of answer asked for, found by words the question may not share."""
+    lead = next(([p] for p in retriever.lexical_retrieve(query, ROLE_CANDIDATES)
+                 if keep(p.text)), [])
+    return _interleave([lead, passages], key=lambda p: p.id)
 
 
 def _interleave(ranked: Sequence[Sequence[T]], key: Callable[[T], Any]) -> list[T]:
