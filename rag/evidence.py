@@ -20,6 +20,7 @@ from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
 from rag.questions import (
     asked_people,
+    asked_speakers,
     expected_answer_type,
     gives_reason,
     has_answer_type,
@@ -137,6 +138,10 @@ def answer_bonus(question: str, sentence: str, option: str = "",
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS
+    # "How did Petrie describe ...?" is answered by what "..., said Petrie." says, not by
+    # what others say of him; a speaker quoted throughout ("Rosenberg") tells nothing apart.
+    if any(map(rare, asked_speakers(question, sentence))):
+        bonus += ANSWER_TYPE_BONUS
     if gives_reason(question, sentence):
         bonus += ANSWER_TYPE_BONUS
     return bonus

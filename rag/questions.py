@@ -38,6 +38,11 @@ _WHO_SAID = re.compile(
 _SPEECH = r"(?:said|says|told|tells|added|adds|explained|explains|continued|continues)"
 _SPEAKER = re.compile(rf"\b{_SPEECH}\s+([A-Z][a-z]+)\b(?![ -][A-Z])|"
                       rf"\b([A-Z][a-z]+)\s+{_SPEECH}\b")
+# "How did Doug Petrie describe ...?", "What did Petrie say about ...?": a question about
+# what someone it names said.
+_ASKS_WORDS = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|describe[sd]?|explain(?:s|ed)?|call(?:s|ed)?|"
+    r"put\s+it|characteri[sz]e[sd]?|sum(?:s|med)?\s+up)\b", re.I)
 # "How much did Netflix spend ...?": answered by a sum of money.
 _MONEY_QUESTION = re.compile(
     r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|costing|pa(?:y|id|ying)|earn(?:ed|s)?|"
@@ -84,7 +89,7 @@ _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
 )
-_PERSON = (r"(?:[a-z]+\s+)?(?:actress|actor|star|executive|exec|person|showrunner|producer|"
+_PERSON = (r"(?:[a-z]+\s+){0,2}(?:actress|actor|star|executive|exec|person|showrunner|producer|"
            r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic|"
            r"friends?|allies|ally|sidekicks?)\b")
 # "Which of Jessica's friends ...": the kind of answer comes after "of"
@@ -123,7 +128,9 @@ _RELATION = re.compile(
 # "luke cage netflix premiere date" for a date.
 _QUERY_KINDS = (
     ("name", re.compile(rf"\b{_PERSON}|\b(?:cast|plays?|played)\b", re.I)),
-    ("date", re.compile(r"\b(?:dates?|years?|premieres?|release)\b", re.I)),
+    # The last word of a search is what it asks for: "release priority" is no date.
+    ("date", re.compile(r"\b(?:dates?|years?)\b|\b(?:premieres?|release)\b(?!\s+[a-z]+\W*$)",
+                        re.I)),
 )
 # "dexter was on which network": the question word last, where a user types it.
 _WHICH_LAST = re.compile(r"\b(?:which|what)\s+(?P<kind>[a-z-]+)\s*\??\s*$", re.I)
@@ -358,6 +365,15 @@ def speakers(text: str) -> list[str]:
     found = [a or b for a, b in _SPEAKER.findall(text)]
     return [name for name in found
             if name.lower() not in _NOT_A_PERSON and name.lower() not in _OPENERS]
+
+
+def asked_speakers(question: str, text: str) -> list[str]:
+    """The people named in a question about what they said whom `text` puts a remark to:
+    "Petrie" for "How did Doug Petrie describe the arcs?" in "..., said Petrie."."""
+    if not _ASKS_WORDS.search(question) or _WHO_SAID.match(core_question(question)):
+        return []
+    asked = {w.lower() for w in capitalised_words(question)}
+    return [name for name in speakers(text) if name.lower() in asked]
 
 
 def capitalised_words(question: str) -> list[str]:

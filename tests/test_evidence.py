@@ -191,6 +191,21 @@ def test_a_title_the_corpus_names_throughout_is_no_answer_to_a_which_question():
                         weight=weight) == ANSWER_TYPE_BONUS
 
 
+def test_a_remark_put_to_a_rarely_quoted_person_asked_about_is_the_answer():
+    from rag.evidence import ANSWER_TYPE_BONUS, answer_bonus
+
+    weights = {"rosenberg": 0.4, "petri": 2.1}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    said = "“None of them are stopping their arcs,” said Petrie."
+    assert answer_bonus("How did Petrie describe the arcs?", said, weight=weight) == (
+        ANSWER_TYPE_BONUS)
+    assert answer_bonus("How did Petrie describe the arcs?", "Petrie is a producer.",
+                        weight=weight) == 0
+    # quoted throughout the articles: saying so tells none of her remarks apart
+    assert answer_bonus("What did Rosenberg say about the arcs?",
+                        "“They are arcs,” Rosenberg said.", weight=weight) == 0
+
+
 def test_a_person_introduced_by_the_office_asked_about_and_named_rarely_is_the_answer():
     from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus
 

@@ -181,6 +181,7 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("Which Netflix executive said so?") == "name"
     assert expected_answer_type("And Malcolm, who plays him?") == "name"
     assert expected_answer_type("Which comic run did it draw from?") == "title"
+    assert expected_answer_type("Which comic book writer created her?") == "name"
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
@@ -381,7 +382,9 @@ def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question
      ("luke cage netflix premiere date", "date", True), ("season 2 release", "date", True),
      ("luke cage release date on netflix?", "date", True),
      ("Trish Walker actress?", "name", True),
-     ("jessica jones season 2 plot", "", True),
+     ("jessica jones season 2 plot", "", True), ("jessica jones season 2 premiere", "date", True),
+     # the last word is what is asked for: a priority, not a release date
+     ("punisher vs jessica jones season 2 release priority", "", True),
      ("dexter was on which network", "title", False),  # the question word last
      ("what happened?", "", False), ("is it out in 2017?", "", False)],
 )
@@ -766,3 +769,16 @@ def test_a_place_question_is_answered_by_where_the_sentence_puts_it():
 )
 def test_questions_asking_who_wrote_an_article(question, byline):
     assert asks_byline(question) is byline
+
+
+def test_a_question_about_what_someone_said_looks_for_remarks_put_to_them():
+    from rag.questions import asked_speakers
+
+    question = "How did Doug Petrie describe the characters' arcs?"
+    assert asked_speakers(question, "“They're taking a detour,” said Petrie.") == ["Petrie"]
+    assert asked_speakers(question, "“It's easy,” Rosenberg said.") == []
+    assert asked_speakers(question, "Rosenberg checks in with Petrie.") == []  # said of him
+    assert asked_speakers("What did Petrie say?", "Petrie told IGN so.") == ["Petrie"]
+    # not about anyone's words; "who said" asks for the speaker, not a remark
+    assert asked_speakers("Is Petrie a producer?", "“Yes,” said Petrie.") == []
+    assert asked_speakers("Who said Petrie was right?", "“Yes,” said Petrie.") == []
