@@ -91,7 +91,7 @@ _OPENERS = frozenset(
 )
 _PERSON = (r"(?:[a-z]+\s+){0,2}(?:actress|actor|star|executive|exec|person|showrunner|producer|"
            r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic|"
-           r"friends?|allies|ally|sidekicks?)\b")
+           r"friends?|allies|ally|sidekicks?|villains?|antagonists?|nemesis|baddies?)\b")
 # "Which of Jessica's friends ...": the kind of answer comes after "of"
 _WHICH_OF = r"(?:of\s+(?:the|his|her|their|its|[\w-]+'s)\s+)?"
 # "Why ...?", "How come ...?": a question asking for a reason.
@@ -110,7 +110,13 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     "showrunner showrunners show-runner show-runners producer producers creator creators",
     "writer writers author journalist reporter editor",
     "director directors",
+    # "Who is the main villain of season 2?" is answered by someone a sentence calls one,
+    # not by whoever else it names ("... check in with Petrie and Marco Ramirez").
+    "villain villains antagonist antagonists nemesis nemeses baddie baddies",
 ))
+# "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
+_ASKS_ACTOR = re.compile(
+    r"\b(?:plays?|played|playing|portray(?:s|ed)?|stars?|starred|cast|actor|actress)\b", re.I)
 _RUNS_THE_SHOW = re.compile(
     r"\bwho(?:'s|\s+is|\s+are|\s+will\s+be)?\s+(?:running|runs|run|helming|helms|helm|"
     r"heading|heads|overseeing|oversees|in charge of)\b"
@@ -235,6 +241,20 @@ _PLACE = re.compile(
     r"\b(?:across the (?:hall|street|room|corridor|way)|next door|down the (?:hall|street|"
     r"corridor)|next to each other|side by side|in the same (?:building|room|office|floor|"
     r"space)|around the corner|a few doors down|steps away)\b", re.I)
+# "Which city is it filmed in?", "Where is season 2 being shot?": where something is, or is
+# made, answered by a place the sentence names.
+_LOCATION_QUESTION = re.compile(
+    r"^\s*(?:in\s+)?(?:which|what)\s+(?:city|town|country|state|borough|neighbou?rhood|"
+    r"studios?)\b|^\s*where\b.*\b(?:film(?:s|ed|ing)?|shot|shoot(?:s|ing)?|tap(?:ed|ing)|"
+    r"produced|made)\b", re.I)
+_FILMING = re.compile(r"\b(?:film(?:s|ed|ing)?|shot|shoot(?:s|ing)?|tap(?:ed|ing)|production|"
+                      r"produced|studios?|on location)\b", re.I)
+# A place as articles name it: capitalised, after a preposition ("shot in New York"); not a
+# title ("in The Defenders") or a month ("in August").
+_LOCATION = re.compile(r"\b(?:in|at|near|around|outside|throughout|across|to)\s+(?!The\b)"
+                       r"([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)")
+_MONTHS = frozenset("january february march april may june july august september october "
+                    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # "How old is she?", "What age is Ritter?": answered by an age, not any number.
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
 # Words of a place question that say how it is asked, not what about: articles say
@@ -259,13 +279,17 @@ def expected_answer_type(question: str) -> str:
     question = core_question(question)
     q = question.lower()
     if (re.match(r"\s*(who|whom|whose)\b", q)
-            or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q)):
+            or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q)
+            or re.match(rf"\s*what(?:'s|\s+is|\s+was|\s+are)\s+the\s+names?\s+of\s+"
+                        rf"(?:the|her|his|their)\s+{_PERSON}", q)):
         return "name"
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
     if _PLACE_QUESTION.match(question):
         return "place"
+    if _LOCATION_QUESTION.match(question):
+        return "location"
     # "how far along" asks how much is done; "how far apart" a distance, which is no number
     if (re.search(r"\bhow (many|much|long|far(?!\s+(?:apart|away|from|off)\b))\b", q)
             or _AGE_QUESTION.search(q)
@@ -483,6 +507,8 @@ def asked_office(question: str) -> frozenset[str]:
         return frozenset()
     asked = question_words(question)
     office = next((office for office in _OFFICES if asked & office), frozenset())
+    if office == _OFFICES[-1] and _ASKS_ACTOR.search(question):
+        return frozenset()
     # "Who is running The Defenders?" asks who is in charge of a show: its showrunners
     return office or (_OFFICES[1] if _RUNS_THE_SHOW.search(question) else frozenset())
 
@@ -555,6 +581,13 @@ def has_answer_type(question: str, text: str) -> bool:
         return any(term.lower() not in asked for term in _code_terms(text))
     if kind == "topic":
         return bool(_TOPIC_SENTENCE.search(text))
+    if kind == "location":
+        # "Where is it filmed?" is not answered by where its writers sit
+        if _FILMING.search(question) and not _FILMING.search(text):
+            return False
+        return any(not set(place.lower().split()) & asked_words
+                   and place.split()[0].lower().strip(".") not in _MONTHS
+                   for place in _LOCATION.findall(text))
     if kind == "place":
         return bool(_PLACE.search(text))
     if kind == "number":

@@ -782,3 +782,34 @@ def test_a_question_about_what_someone_said_looks_for_remarks_put_to_them():
     # not about anyone's words; "who said" asks for the speaker, not a remark
     assert asked_speakers("Is Petrie a producer?", "“Yes,” said Petrie.") == []
     assert asked_speakers("Who said Petrie was right?", "“Yes,” said Petrie.") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [("Which city is it filmed in?", "The show is filmed in New York City.", True),
+     ("Which city is it filmed in?", "Its arcs are set up in The Defenders.", False),  # title
+     ("Which city is it filmed in?", "Filming on the scripts starts in August.", False),
+     # not where it is made
+     ("Which city is it filmed in?", "Jessica lives in Hell\u2019s Kitchen.", False),
+     ("Which city does Jessica live in?", "Jessica lives in Hell\u2019s Kitchen.", True),
+     # the place asked within is no answer
+     ("where in new york was season 2 filmed", "It was shot in New York.", False),
+     ("where in new york was season 2 filmed", "It was shot in New York, in Brooklyn.", True)],
+)
+def test_where_something_is_made_is_answered_by_a_place_it_names(question, sentence, answers):
+    assert expected_answer_type(question) == "location"
+    assert has_answer_type(question, sentence) == answers
+
+
+def test_a_question_about_a_villain_wants_someone_called_one_unless_it_asks_for_an_actor():
+    from rag.questions import asked_office, asked_people
+
+    question = "Who is the main villain of season 2?"
+    assert "villain" in asked_office(question)
+    assert "villain" in asked_office("What's the name of the new villain in season 2?")
+    assert "villain" in asked_office("Which villain will Jessica face next?")
+    assert asked_people(question, "She checks in with Doug Petrie and Marco Ramirez.") == []
+    assert asked_people(question, "The villain Zebediah Killgrave returns.") == [
+        "Zebediah Killgrave"]
+    # the villain is the role an actor played: asked for is the actor
+    assert asked_office("Who played the villain Jessica killed?") == frozenset()
