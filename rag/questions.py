@@ -89,9 +89,15 @@ _OPENERS = frozenset(
     "a an and as at but by for from if in of on or so the then though when where while with "
     "according after before during since unlike like although however".split()
 )
-_PERSON = (r"(?:[a-z]+\s+){0,2}(?:actress|actor|star|executive|exec|person|showrunner|producer|"
-           r"writer|director|head|boss|chief|creator|journalist|reporter|author|critic|"
-           r"friends?|allies|ally|sidekicks?|villains?|antagonists?|nemesis|baddies?)\b")
+_PEOPLE = (r"actress|actor|star|executive|exec|person|showrunner|producer|writer|director|head|"
+           r"boss|chief|creator|journalist|reporter|author|critic|friends?|allies|ally|"
+           r"sidekicks?")
+# up to two words before the kind of person ("comic book writer"), not "does the showrunner"
+_MODIFIERS = rf"(?:(?!{AUXILIARY}\b|the\b|an?\b)[a-z]+\s+){{0,2}}"
+_PERSON = rf"{_MODIFIERS}(?:{_PEOPLE})\b"
+# Asked for as a person by "Which villain ...?"; in a search ("kilgrave main villain next
+# season") a villain is more often the subject than what is asked for.
+_ASKED_PERSON = rf"{_MODIFIERS}(?:{_PEOPLE}|villains?|antagonists?|nemesis|baddies?)\b"
 # "Which of Jessica's friends ...": the kind of answer comes after "of"
 _WHICH_OF = r"(?:of\s+(?:the|his|her|their|its|[\w-]+'s)\s+)?"
 # "Why ...?", "How come ...?": a question asking for a reason.
@@ -279,9 +285,9 @@ def expected_answer_type(question: str) -> str:
     question = core_question(question)
     q = question.lower()
     if (re.match(r"\s*(who|whom|whose)\b", q)
-            or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_PERSON}", q)
+            or re.match(rf"\s*(which|what)\s+{_WHICH_OF}{_ASKED_PERSON}", q)
             or re.match(rf"\s*what(?:'s|\s+is|\s+was|\s+are)\s+the\s+names?\s+of\s+"
-                        rf"(?:the|her|his|their)\s+{_PERSON}", q)):
+                        rf"(?:the|her|his|their)\s+{_ASKED_PERSON}", q)):
         return "name"
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):

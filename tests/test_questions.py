@@ -182,6 +182,9 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("And Malcolm, who plays him?") == "name"
     assert expected_answer_type("Which comic run did it draw from?") == "title"
     assert expected_answer_type("Which comic book writer created her?") == "name"
+    # "does the" is no kind of person; a villain in a yes-no question is its subject
+    assert expected_answer_type("What does the showrunner consider the core relationship?") == ""
+    assert expected_answer_type("Any chance Kilgrave shows up as the main villain again?") == ""
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
