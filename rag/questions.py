@@ -120,6 +120,7 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     # not by whoever else it names ("... check in with Petrie and Marco Ramirez").
     "villain villains antagonist antagonists nemesis nemeses baddie baddies",
 ))
+_VILLAIN = _OFFICES[-1]
 # "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
 _ASKS_ACTOR = re.compile(
     r"\b(?:plays?|played|playing|portray(?:s|ed)?|stars?|starred|cast|actor|actress)\b", re.I)
@@ -279,7 +280,8 @@ def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
     work is about ("What will season 2 explore?"), "place" for where one thing is against
-    another ("How close are the two writing teams?"); else ""."""
+    another ("How close are the two writing teams?"), "location" for where something is
+    or is made ("Which city is it filmed in?"); else ""."""
     if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     question = core_question(question)
@@ -513,7 +515,7 @@ def asked_office(question: str) -> frozenset[str]:
         return frozenset()
     asked = question_words(question)
     office = next((office for office in _OFFICES if asked & office), frozenset())
-    if office == _OFFICES[-1] and _ASKS_ACTOR.search(question):
+    if office == _VILLAIN and _ASKS_ACTOR.search(question):
         return frozenset()
     # "Who is running The Defenders?" asks who is in charge of a show: its showrunners
     return office or (_OFFICES[1] if _RUNS_THE_SHOW.search(question) else frozenset())
