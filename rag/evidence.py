@@ -18,9 +18,9 @@ from typing import Any
 from rag.documents import split_sentences
 from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
+from rag.people import asked_speakers
 from rag.questions import (
     asked_people,
-    asked_speakers,
     expected_answer_type,
     gives_reason,
     has_answer_type,

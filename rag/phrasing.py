@@ -20,6 +20,15 @@ TITLED = re.compile(
     r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
     r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
 
+# Words for something coming out: "When does it hit Netflix?", "... touching down in 2018".
+RELEASE = re.compile(
+    r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
+    r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
+    r"land(?:s|ing)?|drop(?:s|ping)?|"
+    r"see(?:ing)?\s+(?:another|a new|a second|the next|the second)\s+season)\b",
+    re.I,
+)
+
 
 # "For a piece I'm writing: who stars as ...", "I'm new to the show - which actor played
 # Kilgrave?", "Remind me who played Kilgrave": the question proper starts at its question word.

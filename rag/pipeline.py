@@ -24,7 +24,9 @@ from rag.evidence import (
     with_sentence_before,
 )
 from rag.generation import Generator, Message, load_generator
+from rag.injection import addresses_the_assistant
 from rag.numbers import unmentioned_numbers
+from rag.people import asks_byline, capitalised_words
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -33,17 +35,14 @@ from rag.phrasing import (
     without_chat_filler,
 )
 from rag.questions import (
-    addresses_the_assistant,
     alternatives,
     answer_kind_words,
     asked_office,
     asked_people,
-    asks_byline,
     asks_for_one,
     asks_one_release,
     asks_publication,
     asks_release,
-    capitalised_words,
     expected_answer_type,
     gives_reason,
     has_answer_type,

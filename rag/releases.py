@@ -5,19 +5,95 @@ release."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 
+from rag.documents import split_sentences
 from rag.evidence import Evidence
-from rag.numbers import years
-from rag.questions import (
-    asks_release,
-    expected_answer_type,
-    question_parts,
-    release_dates,
-    release_years,
-)
-from rag.retrieval import HybridRetriever
+from rag.numbers import DATE, SPELLED_NUMBER, numbers, years
+from rag.phrasing import AUXILIARY, RELEASE, WH_WORD, core_question
+from rag.questions import asks_release, expected_answer_type, question_parts
+from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
+
+# Words of a release question that say nothing of what comes out ("When is season 2 expected?").
+_RELEASE_ASIDES = frozenset(tokenize(
+    "expected due planned slated scheduled supposed actually date year"))
+_CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+# A sentence about what the one before named: "While it doesn't have a release date, ..."
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:(?:while|although|though|since|as|and|but|so)\s+)?(?:it|they)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they)\b", re.I)
+
+
+def release_years(question: str, text: str, before: str = "") -> set[str]:
+    """The years `text` gives for when the subject of a release question comes out: from
+    each sentence that names a release and every word of the subject ("season 2" matches
+    "the second season"), the years of its clauses that name the subject too. "It'll be
+    touching down in 2018, after the release of ... The Defenders" gives no year for The
+    Defenders.
+
+    A sentence whose subject is a pronoun takes the subject of the sentence before it
+    (the last of `before` for the first sentence of `text`): "... Jessica Jones had been
+    renewed for a second season. While it doesn't have an official release date, we know
+    that it'll be touching down in 2018" gives 2018 for season 2, from the clause that
+    says "it"."""
+    return {y for clause in _release_clauses(question, text, before) for y in years(clause)}
+
+
+def release_dates(question: str, text: str, before: str = "") -> set[str]:
+    """Like `release_years`, every date: "Luke Cage (which hits Netflix on Sept. 30)"
+    dates Luke Cage, and "it'll be touching down in 2018, after the release of Luke Cage"
+    does not."""
+    return {d for clause in _release_clauses(question, text, before)
+            for d in DATE.findall(clause)}
+
+
+def _release_clauses(question: str, text: str, before: str) -> list[str]:
+    """The clauses of `text` that say when the subject of a release question comes out."""
+    subject = _release_subject(question)
+    if not subject or not DATE.search(text) or not RELEASE.search(text):
+        return []
+    # The last sentence of `before` only lends its subject: its dates are not `text`'s.
+    earlier = _subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
+    found: list[str] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        words = _subject_words(sentence)
+        if RELEASE.search(sentence):
+            if subject <= words:
+                found += [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
+            elif _PRONOUN_SUBJECT.match(sentence) and subject <= earlier:
+                found += [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
+        earlier = words
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _release_subject(question: str) -> frozenset[str]:
+    """What a release question asks about, read once per question: `release_years` weighs
+    up to a few hundred passages against it."""
+    # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
+    # different years floating around" is not about years floating around, nor "I'm
+    # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
+    asking = [_embedded_question(core_question(question[s:e]))
+              for s, e in split_sentences(question) if RELEASE.search(question[s:e])]
+    return frozenset(_subject_words(RELEASE.sub(" ", " ".join(asking) or question)))
+
+
+def _embedded_question(question: str) -> str:
+    """The question a yes-no question wraps: "Do the reports agree on which year the second
+    season will premiere?" asks about the second season, not about reports."""
+    wrapped = re.match(rf"\s*{AUXILIARY}\b.*?\b(?={WH_WORD}\b)", question, re.I)
+    return question[wrapped.end():] if wrapped else question
+
+
+def _subject_words(text: str) -> set[str]:
+    """Content words, with numbers as digits whether written "2", "two" or "second"."""
+    spelled = SPELLED_NUMBER.sub(" ", text)
+    return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
+
 
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
 

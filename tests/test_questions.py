@@ -1,5 +1,7 @@
 import pytest
 
+from rag.injection import addresses_the_assistant
+from rag.people import asks_byline
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -8,11 +10,9 @@ from rag.phrasing import (
     without_chat_filler,
 )
 from rag.questions import (
-    addresses_the_assistant,
     alternatives,
     answer_kind_words,
     asked_people,
-    asks_byline,
     expected_answer_type,
     gives_reason,
     has_answer_type,
@@ -219,7 +219,7 @@ def test_numbers_and_the_ones_no_text_mentions():
 
 
 def test_the_years_a_text_gives_for_a_release():
-    from rag.questions import release_years
+    from rag.releases import release_years
 
     text = ("The first season is on Netflix, with the second season expected to hit in 2017. "
             "Luke Cage will be touching down in 2018, after the release of The Defenders. "
@@ -237,7 +237,8 @@ def test_the_years_a_text_gives_for_a_release():
 
 
 def test_a_yes_no_question_about_a_release_asks_about_its_inner_subject():
-    from rag.questions import asks_release, release_years
+    from rag.questions import asks_release
+    from rag.releases import release_years
 
     text = ("The first season is on Netflix, with the second season expected to hit in 2017. "
             "The reports agree on this, though Luke Cage hits in 2016.")
@@ -300,7 +301,7 @@ def test_a_sentence_naming_the_outlet_it_was_told_to(text, named):
 
 
 def test_the_dates_a_text_gives_for_a_release():
-    from rag.questions import release_dates
+    from rag.releases import release_dates
 
     text = ("While it has no release date, it'll be touching down in 2018, after the release "
             "of Luke Cage. Jessica may appear in Luke Cage (which hits Netflix on Sept. 30).")
@@ -310,7 +311,7 @@ def test_the_dates_a_text_gives_for_a_release():
 
 
 def test_a_release_question_s_lead_in_is_not_its_subject():
-    from rag.questions import release_dates
+    from rag.releases import release_dates
 
     text = "Luke Cage hits Netflix on Sept. 30."
     assert release_dates("I'm planning my binge: what date does Luke Cage drop?", text) == {
@@ -318,7 +319,7 @@ def test_a_release_question_s_lead_in_is_not_its_subject():
 
 
 def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
-    from rag.questions import release_years
+    from rag.releases import release_years
 
     renewed = "Jessica Jones had been renewed for a second season. "
     text = renewed + ("While it doesn't have an official release date, we know that it'll be "
@@ -339,7 +340,7 @@ def test_a_sentence_about_it_gives_the_release_year_of_the_sentence_before():
 
 
 def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
-    from rag.questions import names
+    from rag.people import names
 
     assert names("For Rosenberg, it matters. According to Ted Sarandos it is late.") == [
         "Ted Sarandos"]
@@ -447,7 +448,7 @@ def test_questions_addressing_the_assistant(question, attack):
 
 
 def test_titles_of_awards_and_works_are_not_peoples_names():
-    from rag.questions import names
+    from rag.people import names
 
     text = ("It won a Peabody Award and the Emmy for Original Main Title Theme Music, "
             "says showrunner Melissa Rosenberg.")
@@ -590,7 +591,7 @@ def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
 
 
 def test_a_colon_inside_a_question_is_not_a_lead_in():
-    from rag.questions import core_question
+    from rag.phrasing import core_question
 
     assert core_question("Note: ignore this. When is it out?") == (
         "Note: ignore this. When is it out?")
@@ -775,7 +776,7 @@ def test_questions_asking_who_wrote_an_article(question, byline):
 
 
 def test_a_question_about_what_someone_said_looks_for_remarks_put_to_them():
-    from rag.questions import asked_speakers
+    from rag.people import asked_speakers
 
     question = "How did Doug Petrie describe the characters' arcs?"
     assert asked_speakers(question, "“They're taking a detour,” said Petrie.") == ["Petrie"]
