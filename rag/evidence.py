@@ -139,9 +139,11 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     if option and mentions(sentence, option):
         bonus += DIRECT_ANSWER_BONUS
     # "How did Petrie describe ...?" is answered by what "..., said Petrie." says, not by
-    # what others say of him; a speaker quoted throughout ("Rosenberg") tells nothing apart.
+    # what others say of him ("My colleagues ... Doug Petrie ... have shared material"),
+    # like a person introduced by the office asked about; a speaker quoted throughout
+    # ("Rosenberg") tells nothing apart.
     if any(map(rare, asked_speakers(question, sentence))):
-        bonus += ANSWER_TYPE_BONUS
+        bonus += DIRECT_ANSWER_BONUS
     if gives_reason(question, sentence):
         bonus += ANSWER_TYPE_BONUS
     return bonus

@@ -10,8 +10,10 @@ the names.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from rag.phrasing import AUXILIARY, core_question, question_words
+from rag.retrieval import tokenize
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 
@@ -97,6 +99,14 @@ def names(text: str) -> list[str]:
             out.append(" ".join(words))
     return out
 
+
+def unmentioned_people(question: str, vocabulary: Container[str]) -> list[str]:
+    """The people the question names by a full name of which the corpus has not one word
+    (`vocabulary`: its stemmed words): "Mike Colter" in "Does Mike Colter appear in season
+    2?" asked of articles that never name him. Whatever they say of others does not
+    answer it."""
+    return [name for name in names(question)
+            if (words := tokenize(name)) and not any(w in vocabulary for w in words)]
 
 def speakers(text: str) -> list[str]:
     """The people `text` puts a remark to by one name: "Petrie" in "..., said Petrie.",

@@ -26,7 +26,7 @@ from rag.evidence import (
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
 from rag.numbers import unmentioned_numbers
-from rag.people import asks_byline, capitalised_words
+from rag.people import asks_byline, capitalised_words, unmentioned_people
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -460,10 +460,12 @@ class Pipeline:
         if any(asked_people(question, p.text) and names_its_article(question, p)
                for p in passages):
             best = max(best, self.settings.min_relevance)
-        # "Has Netflix confirmed a season 3?" of articles that never mention a third season:
-        # whatever they say about season 2 does not answer it.
-        if best < self.settings.min_relevance or unmentioned_numbers(
-                question, [p.text for p in passages]):
+        # "Has Netflix confirmed a season 3?" of articles that never mention a third season,
+        # or "Does Mike Colter appear?" of articles that never name him: whatever they say
+        # about season 2, or about others, does not answer it.
+        if (best < self.settings.min_relevance
+                or unmentioned_numbers(question, [p.text for p in passages])
+                or unmentioned_people(question, lexical.idf)):
             timings.update(first_token_ms=0.0, total_ms=_ms(started),
                            prompt_tokens=0, completion_tokens=0)
             yield prompts.REFUSAL

@@ -100,9 +100,11 @@ _SECOND_PART = re.compile(
 _TWO_TITLES = re.compile(
     r"\b(?P<a>(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\s+and\s+"
     r"(?P<b>(?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
-# "... in 2017 or in 2018?" -> ("2017", "2018")
+# "... in 2017 or in 2018?" -> ("2017", "2018"); a remark may follow the question ("...
+# 2017 or 2018? I've seen both years mentioned.")
 _ALTERNATIVES = re.compile(
-    r"(?P<prep>\b(?:in|on|at|by)\s+)?(?P<a>\S+)\s+or\s+(?:(?:in|on|at|by)\s+)?(?P<b>[^\s?]+)\s*\?\s*$",
+    r"(?P<prep>\b(?:in|on|at|by)\s+)?(?P<a>\S+)\s+or\s+(?:(?:in|on|at|by)\s+)?(?P<b>[^\s?]+)\s*\?"
+    r"(?=\s*$|\s+[^?]*$)",
     re.I,
 )
 

@@ -192,19 +192,44 @@ def test_a_title_the_corpus_names_throughout_is_no_answer_to_a_which_question():
 
 
 def test_a_remark_put_to_a_rarely_quoted_person_asked_about_is_the_answer():
-    from rag.evidence import ANSWER_TYPE_BONUS, answer_bonus
+    from rag.evidence import DIRECT_ANSWER_BONUS, answer_bonus
 
     weights = {"rosenberg": 0.4, "petri": 2.1}
     weight = lambda w: weights.get(w, 4.5)  # noqa: E731
     said = "“None of them are stopping their arcs,” said Petrie."
     assert answer_bonus("How did Petrie describe the arcs?", said, weight=weight) == (
-        ANSWER_TYPE_BONUS)
+        DIRECT_ANSWER_BONUS)
     assert answer_bonus("How did Petrie describe the arcs?", "Petrie is a producer.",
                         weight=weight) == 0
     # quoted throughout the articles: saying so tells none of her remarks apart
     assert answer_bonus("What did Rosenberg say about the arcs?",
                         "“They are arcs,” Rosenberg said.", weight=weight) == 0
 
+
+
+def test_his_remark_outranks_a_sentence_that_only_names_the_person_asked_about():
+    """hh23: "How did Doug Petrie describe what The Defenders does to the characters' arcs?"
+    quoted "My colleagues ... Doug Petrie, who are doing Defenders, ..." above his remark,
+    which MiniLM puts further from the question and which shares fewer of its words."""
+    from rag.evidence import LEXICAL_WEIGHT, RANK_WEIGHT, answer_bonus, lexical_overlap
+
+    # the articles' IDF weights and MiniLM's similarities, as measured on these sentences
+    weights = {"petri": 2.1, "doug": 2.55, "arc": 1.79, "rosenberg": 0.36}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    question = "How did Doug Petrie describe what The Defenders does to the characters' arcs?"
+    names_him = ("My colleagues Marco Ramirez and Doug Petrie, who are doing Defenders, "
+                 "they’ve shared material.")
+    his_remark = ("“None of [the characters] are stopping their character arcs, they’re just "
+                  "taking this incredible epic detour then going back into their own "
+                  "respective pools,” said Petrie.")
+    similarity = {names_him: 0.571, his_remark: 0.447}
+
+    def score(sentence: str) -> float:
+        return (similarity[sentence] + LEXICAL_WEIGHT * lexical_overlap(question, sentence, weight)
+                + answer_bonus(question, sentence, weight=weight))
+
+    # by more than a few places' rank penalty: his remark may come from a later passage
+    assert score(his_remark) - score(names_him) > 5 * RANK_WEIGHT
 
 def test_a_person_introduced_by_the_office_asked_about_and_named_rarely_is_the_answer():
     from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus

@@ -32,6 +32,11 @@ from rag.roles import asked_role, credited_actors, names_actor
          ["Who helms The Defenders?", "Where does it premiere?"]),
         ("Is season 2 expected in 2017 or in 2018?",
          ["Is season 2 expected in 2017?", "Is season 2 expected in 2018?"]),
+        # a remark after the question is no part of it
+        ("Is it coming out in 2017 or 2018? I've seen both years mentioned.",
+         ["Is it coming out in 2017?", "Is it coming out in 2018?"]),
+        ("Is it out in 2017 or 2018? And who plays Malcolm?",
+         ["Is it out in 2017 or 2018?", "Who plays Malcolm?"]),
         ("Did Trish and Jessica fight?", ["Did Trish and Jessica fight?"]),
         # two titles whose release is asked for: a question for each
         ("What are the release dates for Luke Cage and The Defenders?",
@@ -62,6 +67,20 @@ def test_alternatives():
     assert alternatives("Is it out in May or June?") == ("May", "June")
     assert alternatives("Is it out in 2017 or in 2018?") == ("2017", "2018")
     assert alternatives("What does season 2 explore?") == ()
+    assert alternatives("Is it 2017 or 2018? Both are mentioned.") == ("2017", "2018")
+
+
+def test_people_the_corpus_never_names():
+    from rag.people import unmentioned_people
+    from rag.retrieval import tokenize
+
+    vocabulary = set(tokenize("Krysten Ritter and Luke Cage star; Jessica Jones is back"))
+    assert unmentioned_people("Does Mike Colter appear as Luke Cage in Jessica Jones?",
+                              vocabulary) == ["Does Mike Colter"]
+    # one word of the name is enough: "Kristen" may be a slip of "Krysten"
+    assert unmentioned_people("Did Kristen Ritter win an Emmy?", vocabulary) == []
+    assert unmentioned_people("who is mike colter", vocabulary) == []  # no capitals, no name
+    assert unmentioned_people("Who plays Malcolm?", vocabulary) == []
 
 
 @pytest.mark.parametrize(
