@@ -16,10 +16,8 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
     Evidence,
-    Synonyms,
     says_each,
     select_evidence,
-    weighted_share,
     with_following_sentence,
     with_sentence_before,
 )
@@ -31,12 +29,9 @@ from rag.phrasing import (
     leans_on_before,
     mentions_source,
     named_source,
-    which_one_named,
-    without_chat_filler,
 )
 from rag.questions import (
     alternatives,
-    answer_kind_words,
     asked_office,
     asked_people,
     asks_for_one,
@@ -56,29 +51,26 @@ from rag.releases import (
     release_dates_of,
     with_other_release_years,
 )
-from rag.retrieval import BM25, HybridRetriever, content_words, stem_word, tokenize
+from rag.retrieval import BM25, HybridRetriever, stem_word
 from rag.roles import asked_role, names_actor
-from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
+from rag.wording import (
+    corpus_slips,
+    mostly_unseen,
+    paraphrased,
+    paraphrases_to_match,
+    readable,
+)
 from rag.wordnet import WordNet, load_wordnet
 
 # One earlier turn is a (question, answer) pair; only questions feed retrieval.
 Turn = tuple[str, str]
 T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
-MAX_UNSEEN_SHARE = 0.5
 ROLE_CANDIDATES = 200  # passages searched for an actor credited with the role, or a place
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
-# Words for the sources themselves and how they put things: "Do the articles agree ...?",
-# "How is their bond described?" name no subject the sources lack.
-SOURCE_WORDS = frozenset(tokenize("article articles source sources document documents "
-                                  "passage passages report reports outlet outlets coverage "
-                                  "describe described describes agree agrees disagree"))
-# When in the year something happened: "By late summer, how far along were the scripts?" is
-# answered by "as of August": the articles date things by month more than by season.
-TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
 
 
 class QuestionError(ValueError):
@@ -157,7 +149,7 @@ class Pipeline:
     def retrieve(self, question: str, history: Sequence[Turn] | None = None) -> list[Passage]:
         """The top passages; for a two-part question, the top passages of each part in turn."""
         retriever, top_k = self.retriever(), self.settings.top_k
-        lexical = retriever.lexical()
+        lexical, wordnet = retriever.lexical(), self.wordnet()
         parts = question_parts(question)
         options = alternatives(question)
         found = []
@@ -168,7 +160,7 @@ class Pipeline:
             context = [*(history or []), (parts[k - 1], "")] if leans else history
             # The articles' own slips of the question's words are searched for too
             # ("Killgrave is done and won't be created again" for "Is Kilgrave back?").
-            slips = " ".join(w for found in self.corpus_slips(part, lexical).values()
+            slips = " ".join(w for found in corpus_slips(part, lexical, wordnet).values()
                              for w in found)
             passages = retriever.retrieve(f"{retrieval_query(part, context)} {slips}".strip(),
                                           2 * top_k)
@@ -223,7 +215,7 @@ class Pipeline:
     ) -> list[Evidence]:
         """The best sentences of the passages that fit the model's context with room to
         answer; for a two-part question, the best for each part in turn."""
-        lexical = lexical or self.retriever().lexical()
+        lexical, wordnet = lexical or self.retriever().lexical(), self.wordnet()
         assert self.embedder is not None  # set by retriever()
         parts = question_parts(question)
         options = alternatives(question) or ("",) * len(parts)
@@ -235,9 +227,9 @@ class Pipeline:
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
                 weight=lexical.term_weight, option=option,
-                synonyms=self.paraphrased(part, lexical) | {
+                synonyms=paraphrased(part, lexical, wordnet) | {
                     stem_word(word): frozenset(map(stem_word, slips))
-                    for word, slips in self.corpus_slips(part, lexical).items()})]
+                    for word, slips in corpus_slips(part, lexical, wordnet).items()})]
             for k, (part, option) in enumerate(zip(parts, options, strict=True))
         ]
         candidates = _interleave([r[:wanted] for r in ranked],
@@ -277,80 +269,6 @@ class Pipeline:
                      and names_outlet(question, e.text)
                      and not any(e.overlaps(other) for other in chosen)), [])
 
-    def mostly_unseen(self, question: str, lexical: BM25,
-                      paraphrased: Synonyms | None = None) -> bool:
-        """Whether the question is mostly (IDF-weighted) about words the corpus never
-        contains ("budget", "birthday"): then it is about something the articles do not
-        cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
-        # The kind of answer a which-question asks for ("magazine") is checked by the
-        # answer's type instead: articles name the magazine rather than call it one. Nor
-        # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
-        # of year a question sets it in ("By late summer, ...").
-        no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-                      | TIME_OF_YEAR_WORDS)
-        paraphrased = paraphrased or {}
-        share = weighted_share(
-            set(tokenize(question)),
-            lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
-            lexical.term_weight)
-        return share >= MAX_UNSEEN_SHARE
-
-    def paraphrases_to_match(self, question: str, lexical: BM25) -> Synonyms:
-        """The paraphrased words that an answer's evidence must say in the corpus's words,
-        each of them: those of a question that only they keep from being mostly unseen.
-        "What is Jessica jealous of in Trish?" is answered by "... if she envies anything in
-        Trish", and "What's the name of Jessica's detective agency?" not by "the troubled
-        private investigator", which says "detective" but not "agency". Empty when the
-        question's own words suffice, or are mostly unseen whatever their synonyms."""
-        if not self.mostly_unseen(question, lexical):
-            return {}
-        paraphrased = self.paraphrased(question, lexical)
-        return {} if self.mostly_unseen(question, lexical, paraphrased) else paraphrased
-
-    def readable(self, question: str, lexical: BM25) -> str:
-        """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
-        way?"), search-box shorthand spelled out ("s2"), misspelt words put right
-        ("relatonship"). Without WordNet a misspelling cannot be told from a word the
-        articles lack, and none is put right."""
-        question = expand_shorthand(which_one_named(without_chat_filler(question)),
-                                    lexical.vocabulary)
-        wordnet = self.wordnet()
-        if wordnet is None:
-            return question
-        return correct_spelling(question, lexical.vocabulary, wordnet.knows)
-
-    def corpus_slips(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
-        """For each word of the question, the articles' misspellings of it, unstemmed:
-        "kilgrave" -> {"killgrave"}. Empty without WordNet, which tells a slip from a word."""
-        wordnet = self.wordnet()
-        if wordnet is None:
-            return {}
-        found = {word: misspelt_in_corpus(word, lexical.vocabulary, wordnet.knows)
-                 for word in content_words(question)}
-        return {word: frozenset(slips) for word, slips in found.items() if slips}
-
-    def paraphrased(self, question: str, lexical: BM25) -> dict[str, frozenset[str]]:
-        """For each word of the question that the corpus lacks, the corpus's words for its
-        most common sense, as WordNet gives them ("jealous" -> {"envi"}, "prizes" ->
-        {"award"}), or its base form where it is irregular ("won" -> {"win"}). Empty
-        without WordNet."""
-        wordnet = self.wordnet()
-        out: dict[str, frozenset[str]] = {}
-        if wordnet is None:
-            return out
-        for word in content_words(question):
-            stem = stem_word(word)
-            if stem in lexical.idf or stem in out:
-                continue
-            found = set()
-            for synonym in [*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)]:
-                forms = tokenize(synonym)
-                if forms and all(f in lexical.idf for f in forms):
-                    found.update(forms)
-            if found:
-                out[stem] = frozenset(found)
-        return out
-
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
     ) -> list[Evidence]:
@@ -368,7 +286,7 @@ class Pipeline:
         is: a source that disagrees with the best one must be shown (see
         `conflicting_years`), and a date of another release is no answer.
         """
-        unseen = self.mostly_unseen(question, lexical, self.paraphrased(question, lexical))
+        unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, self.wordnet()))
         out: list[Evidence] = []
         for k, part in enumerate(question_parts(question)):
             items = [e for e in evidence if e.part == k]
@@ -445,11 +363,12 @@ class Pipeline:
         started = time.perf_counter()
         asked = clean_question(question)  # the answer shows the question as it was typed
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
-        question = self.readable(asked, lexical)
+        wordnet = self.wordnet()
+        question = readable(asked, lexical, wordnet)
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
-            earlier = [(self.readable(q, lexical), a) for q, a in history or []]
+            earlier = [(readable(q, lexical, wordnet), a) for q, a in history or []]
             passages = self.retrieve(question, earlier)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 
@@ -473,7 +392,7 @@ class Pipeline:
             return
 
         evidence = self.select_evidence(question, passages, lexical)
-        to_match = self.paraphrases_to_match(question, lexical)
+        to_match = paraphrases_to_match(question, lexical, wordnet)
         if to_match:  # asked in other words than the articles': only what says it counts
             evidence = [e for e in evidence if says_each(e.text, to_match)]
         timings["select_ms"] = _ms(started) - timings["retrieve_ms"]

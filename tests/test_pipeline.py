@@ -8,6 +8,7 @@ from rag.pipeline import Pipeline, QuestionError, retrieval_query
 from rag.prompts import REFUSAL, SYSTEM_PROMPT
 from rag.releases import conflicting_years, other_release_years, with_other_release_years
 from rag.types import Answer, Passage
+from rag.wording import corpus_slips, mostly_unseen, paraphrases_to_match, readable
 from tests.conftest import QUESTION, FakeGenerator
 
 
@@ -173,51 +174,6 @@ def test_answers_keep_working_across_a_rebuild(pipeline, settings):
     assert second.text == first.text and second.citations == first.citations
 
 
-def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen(settings):
-    from rag.retrieval import BM25
-
-    lexical = BM25(["Esquire says Rosenberg finished the scripts.", "The show is a success."])
-    pipeline = Pipeline(settings)
-    # "magazine" names the kind of answer (Esquire); "covered" alone is unseen.
-    assert not pipeline.mostly_unseen("Which magazine covered Rosenberg?", lexical)
-    assert pipeline.mostly_unseen("What magazine covered Rosenberg?", lexical)
-    assert pipeline.mostly_unseen("What was the budget of the show?", lexical)
-    # Articles name who runs a show rather than say who is "in charge" of it.
-    assert not pipeline.mostly_unseen("Who is in charge of the show?", lexical)
-    assert pipeline.mostly_unseen("Who is in charge of the budget?", lexical)
-    # Words about the sources ("Do the articles agree ...?") name no subject they lack.
-    assert not pipeline.mostly_unseen("Do the articles agree on what Esquire says?", lexical)
-    assert not pipeline.mostly_unseen("Do the reports agree on what Esquire says?", lexical)
-    assert pipeline.mostly_unseen("Do the budgets agree on the salaries?", lexical)
-    assert pipeline.mostly_unseen("What is Esquire based on?", lexical)  # "based" is no source
-    # Nor are how they put it ("described") or the time of year a question is set in.
-    assert not pipeline.mostly_unseen("How is Rosenberg described by Esquire?", lexical)
-    assert not pipeline.mostly_unseen("By late summer, what had Rosenberg finished?", lexical)
-    assert pipeline.mostly_unseen("By late summer, what had the budget funded?", lexical)
-
-
-@pytest.mark.usefixtures("real_wordnet")
-def test_a_question_in_other_words_must_be_matched_word_for_word(settings, tmp_path):
-    from rag.retrieval import BM25
-
-    lexical = BM25(["What Jessica envies most of Trish is her heart.",
-                    "The show won an award and will have a second season."])
-    pipeline = Pipeline(settings)
-    jealous = "What is Jessica jealous of in Trish?"
-    assert pipeline.mostly_unseen(jealous, lexical)  # by the articles' own words
-    assert pipeline.paraphrases_to_match(jealous, lexical) == {"jealous": {"envi"}}
-    # No common synonym of "episodes" or "budget" is in the articles.
-    episodes = "How many episodes will the second season have?"
-    assert pipeline.mostly_unseen(episodes, lexical, pipeline.paraphrased(episodes, lexical))
-    assert pipeline.paraphrases_to_match(episodes, lexical) == {}
-    # A question in the articles' own words has nothing to match.
-    assert pipeline.paraphrases_to_match("What does Jessica envy in Trish?", lexical) == {}
-    # Without WordNet, a question is judged by the articles' own words alone.
-    alone = Pipeline(settings.with_(models_dir=tmp_path))
-    assert alone.paraphrased(jealous, lexical) == {}
-    assert alone.paraphrases_to_match(jealous, lexical) == {}
-
-
 @pytest.mark.usefixtures("real_wordnet")
 def test_a_paraphrase_is_answered_only_from_a_sentence_that_says_each_word(
         settings, fake_embedder, tmp_path):
@@ -238,7 +194,7 @@ def test_a_paraphrase_is_answered_only_from_a_sentence_that_says_each_word(
     # sentence says both: none answers.
     agency = "What is the name of Jessica's detective agency?"
     lexical = pipeline.retriever().lexical()
-    assert pipeline.paraphrases_to_match(agency, lexical) == {
+    assert paraphrases_to_match(agency, lexical, pipeline.wordnet()) == {
         "detectiv": {"investigator"}, "agenci": {"offic"}}
     assert pipeline.answer(agency).refused
 
@@ -259,7 +215,7 @@ def test_a_credited_actor_is_quoted_though_the_question_words_are_unseen(setting
     lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
     question = "Who portrays Jessica Jones?"  # "portrays" is not in the corpus
-    assert pipeline.mostly_unseen(question, lexical)
+    assert mostly_unseen(question, lexical)
     assert pipeline.quotable(question, evidence, lexical) == evidence
     assert pipeline.quotable("Who portrays Trish?", evidence, lexical) == []
 
@@ -421,10 +377,11 @@ def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(sett
 @pytest.mark.usefixtures("real_wordnet")
 def test_shorthand_and_misspellings_are_read_as_the_words_they_stand_for(pipeline):
     lexical = pipeline.retriever().lexical()
-    assert pipeline.readable("jessica jones s2 relatonship", lexical) == (
+    wordnet = pipeline.wordnet()
+    assert readable("jessica jones s2 relatonship", lexical, wordnet) == (
         "jessica jones season 2 relationship")
     # words of the dictionary stay what they are, though one slip from the articles' words
-    assert pipeline.readable("Which plants are alive?", lexical) == "Which plants are alive?"
+    assert readable("Which plants are alive?", lexical, wordnet) == "Which plants are alive?"
     a = pipeline.answer("Who plays Malcom in s1?")  # the answer keeps the question as typed
     assert a.question == "Who plays Malcom in s1?" and not a.refused
     assert "Darville" in a.text
@@ -586,6 +543,6 @@ def test_the_articles_own_misspelling_of_a_name_is_searched_for(pipeline):
     # One article writes "Killgrave", once; the others "Kilgrave".
     question = "Why won't Kilgrave be the villain again in season 2?"
     lexical = pipeline.retriever().lexical()
-    assert pipeline.corpus_slips(question, lexical) == {"kilgrave": {"killgrave"}}
+    assert corpus_slips(question, lexical, pipeline.wordnet()) == {"kilgrave": {"killgrave"}}
     evidence = pipeline.select_evidence(question, pipeline.retrieve(question))
     assert any("Killgrave is done" in e.text for e in evidence)

@@ -1,0 +1,101 @@
+"""The question in the corpus's words: chat filler and shorthand dropped, misspellings put
+right, the articles' own slips of a word ("Killgrave"), and WordNet's words for what the
+corpus never says ("jealous" -> "envies"); and whether a question is mostly about words
+the articles never contain, and so about something they do not cover.
+
+Every function takes the corpus's BM25 index (its vocabulary and IDF weights) and WordNet,
+or None where it was not fetched: then nothing is put right or paraphrased.
+"""
+
+from __future__ import annotations
+
+from rag.evidence import Synonyms, weighted_share
+from rag.phrasing import which_one_named, without_chat_filler
+from rag.questions import answer_kind_words
+from rag.retrieval import BM25, content_words, stem_word, tokenize
+from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
+from rag.wordnet import WordNet
+
+MAX_UNSEEN_SHARE = 0.5
+# Words for the sources themselves and how they put things: "Do the articles agree ...?",
+# "How is their bond described?" name no subject the sources lack.
+SOURCE_WORDS = frozenset(tokenize("article articles source sources document documents "
+                                  "passage passages report reports outlet outlets coverage "
+                                  "describe described describes agree agrees disagree"))
+# When in the year something happened: "By late summer, how far along were the scripts?" is
+# answered by "as of August": the articles date things by month more than by season.
+TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
+
+
+
+def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = None) -> bool:
+    """Whether the question is mostly (IDF-weighted) about words the corpus never
+    contains ("budget", "birthday"): then it is about something the articles do not
+    cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
+    # The kind of answer a which-question asks for ("magazine") is checked by the
+    # answer's type instead: articles name the magazine rather than call it one. Nor
+    # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
+    # of year a question sets it in ("By late summer, ...").
+    no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+                  | TIME_OF_YEAR_WORDS)
+    paraphrased = paraphrased or {}
+    share = weighted_share(
+        set(tokenize(question)),
+        lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
+        lexical.term_weight)
+    return share >= MAX_UNSEEN_SHARE
+
+def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) -> Synonyms:
+    """The paraphrased words that an answer's evidence must say in the corpus's words,
+    each of them: those of a question that only they keep from being mostly unseen.
+    "What is Jessica jealous of in Trish?" is answered by "... if she envies anything in
+    Trish", and "What's the name of Jessica's detective agency?" not by "the troubled
+    private investigator", which says "detective" but not "agency". Empty when the
+    question's own words suffice, or are mostly unseen whatever their synonyms."""
+    if not mostly_unseen(question, lexical):
+        return {}
+    found = paraphrased(question, lexical, wordnet)
+    return {} if mostly_unseen(question, lexical, found) else found
+
+def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
+    """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
+    way?"), search-box shorthand spelled out ("s2"), misspelt words put right
+    ("relatonship"). Without WordNet a misspelling cannot be told from a word the
+    articles lack, and none is put right."""
+    question = expand_shorthand(which_one_named(without_chat_filler(question)),
+                                lexical.vocabulary)
+    if wordnet is None:
+        return question
+    return correct_spelling(question, lexical.vocabulary, wordnet.knows)
+
+def corpus_slips(question: str, lexical: BM25,
+                 wordnet: WordNet | None) -> dict[str, frozenset[str]]:
+    """For each word of the question, the articles' misspellings of it, unstemmed:
+    "kilgrave" -> {"killgrave"}. Empty without WordNet, which tells a slip from a word."""
+    if wordnet is None:
+        return {}
+    found = {word: misspelt_in_corpus(word, lexical.vocabulary, wordnet.knows)
+             for word in content_words(question)}
+    return {word: frozenset(slips) for word, slips in found.items() if slips}
+
+def paraphrased(question: str, lexical: BM25,
+                wordnet: WordNet | None) -> dict[str, frozenset[str]]:
+    """For each word of the question that the corpus lacks, the corpus's words for its
+    most common sense, as WordNet gives them ("jealous" -> {"envi"}, "prizes" ->
+    {"award"}), or its base form where it is irregular ("won" -> {"win"}). Empty
+    without WordNet."""
+    out: dict[str, frozenset[str]] = {}
+    if wordnet is None:
+        return out
+    for word in content_words(question):
+        stem = stem_word(word)
+        if stem in lexical.idf or stem in out:
+            continue
+        found = set()
+        for synonym in [*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)]:
+            forms = tokenize(synonym)
+            if forms and all(f in lexical.idf for f in forms):
+                found.update(forms)
+        if found:
+            out[stem] = frozenset(found)
+    return out

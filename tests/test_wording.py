@@ -1,0 +1,42 @@
+"""Reading a question in the corpus's words: unseen words, paraphrases, slips."""
+
+from rag.retrieval import BM25
+from rag.wording import mostly_unseen, paraphrased, paraphrases_to_match
+
+
+def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
+    lexical = BM25(["Esquire says Rosenberg finished the scripts.", "The show is a success."])
+    # "magazine" names the kind of answer (Esquire); "covered" alone is unseen.
+    assert not mostly_unseen("Which magazine covered Rosenberg?", lexical)
+    assert mostly_unseen("What magazine covered Rosenberg?", lexical)
+    assert mostly_unseen("What was the budget of the show?", lexical)
+    # Articles name who runs a show rather than say who is "in charge" of it.
+    assert not mostly_unseen("Who is in charge of the show?", lexical)
+    assert mostly_unseen("Who is in charge of the budget?", lexical)
+    # Words about the sources ("Do the articles agree ...?") name no subject they lack.
+    assert not mostly_unseen("Do the articles agree on what Esquire says?", lexical)
+    assert not mostly_unseen("Do the reports agree on what Esquire says?", lexical)
+    assert mostly_unseen("Do the budgets agree on the salaries?", lexical)
+    assert mostly_unseen("What is Esquire based on?", lexical)  # "based" is no source
+    # Nor are how they put it ("described") or the time of year a question is set in.
+    assert not mostly_unseen("How is Rosenberg described by Esquire?", lexical)
+    assert not mostly_unseen("By late summer, what had Rosenberg finished?", lexical)
+    assert mostly_unseen("By late summer, what had the budget funded?", lexical)
+
+
+def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
+    lexical = BM25(["What Jessica envies most of Trish is her heart.",
+                    "The show won an award and will have a second season."])
+    jealous = "What is Jessica jealous of in Trish?"
+    assert mostly_unseen(jealous, lexical)  # by the articles' own words
+    assert paraphrases_to_match(jealous, lexical, real_wordnet) == {"jealous": {"envi"}}
+    # No common synonym of "episodes" or "budget" is in the articles.
+    episodes = "How many episodes will the second season have?"
+    assert mostly_unseen(episodes, lexical, paraphrased(episodes, lexical, real_wordnet))
+    assert paraphrases_to_match(episodes, lexical, real_wordnet) == {}
+    # A question in the articles' own words has nothing to match.
+    assert paraphrases_to_match("What does Jessica envy in Trish?", lexical,
+                                real_wordnet) == {}
+    # Without WordNet, a question is judged by the articles' own words alone.
+    assert paraphrased(jealous, lexical, None) == {}
+    assert paraphrases_to_match(jealous, lexical, None) == {}
