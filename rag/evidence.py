@@ -49,7 +49,6 @@ NEGATION = re.compile(
 MIN_WORDS = 4  # "Jessica has the powers." is an answer; "Yes, for sure." is not
 MAX_BLOCK_CHARS = 400  # a lead-in with the block under it, as one piece of evidence
 LEXICAL_WEIGHT = 0.5
-PHRASE_WEIGHT = 0.3  # on top of the word overlap, for the question's words in a row
 RANK_WEIGHT = 0.02
 ANSWER_TYPE_BONUS = 0.15
 # A sentence that states the answer outright: "Malcolm (Eka Darville)" for "Who plays
@@ -105,24 +104,6 @@ def lexical_overlap(question: str, sentence: str, weight: TermWeight = uniform_w
                           lambda w: w in words or not words.isdisjoint(synonyms.get(w, ())),
                           weight)
 
-
-def phrase_overlap(question: str, sentence: str, weight: TermWeight = uniform_weight) -> float:
-    """Share of the question's lower-case word pairs (adjacent content words, "new
-    characters") that the sentence has as a pair too, each weighted by its rarer-weighted
-    word: "What kind of new characters ...?" is answered by "... some new characters that
-    ...", not by a sentence that has "new" and "characters" apart. Names are left to
-    the word overlap: "Doug Petrie" names him, it does not quote him."""
-    asked = set()
-    for segment in re.split(r"\b[A-Z][\w'-]*", question):
-        words = tokenize(segment)
-        asked |= set(zip(words, words[1:], strict=False))
-    if not asked:
-        return 0.0
-    words = tokenize(sentence)
-    found = set(zip(words, words[1:], strict=False))
-    total = sum(min(weight(a), weight(b)) for a, b in asked)
-    shared = sum(min(weight(a), weight(b)) for a, b in asked & found)
-    return shared / total if total else 0.0
 
 def says_each(sentence: str, synonyms: Synonyms) -> bool:
     """Whether the sentence has one of the corpus's words for each word of `synonyms`."""
@@ -312,7 +293,6 @@ def select_evidence(
         (
             float(q_vec @ vec)
             + LEXICAL_WEIGHT * lexical_overlap(question, text, weight, synonyms)
-            + PHRASE_WEIGHT * phrase_overlap(question, text, weight)
             + answer_bonus(question, text, option, weight)
             - RANK_WEIGHT * i,
             i, s, e,
