@@ -61,6 +61,7 @@ from rag.wording import (
     paraphrased,
     paraphrases_to_match,
     readable,
+    unmentioned_named_thing,
 )
 from rag.wordnet import WordNet, load_wordnet
 
@@ -380,11 +381,13 @@ class Pipeline:
                for p in passages):
             best = max(best, self.settings.min_relevance)
         # "Has Netflix confirmed a season 3?" of articles that never mention a third season,
-        # or "Does Mike Colter appear?" of articles that never name him: whatever they say
-        # about season 2, or about others, does not answer it.
+        # "Does Mike Colter appear?" of articles that never name him, or "What is the title
+        # of the first episode?" of articles that never speak of an episode: whatever they
+        # say about season 2, or about others, does not answer it.
         if (best < self.settings.min_relevance
                 or unmentioned_numbers(question, [p.text for p in passages])
-                or unmentioned_people(question, lexical.idf)):
+                or unmentioned_people(question, lexical.idf)
+                or unmentioned_named_thing(question, lexical, wordnet)):
             timings.update(first_token_ms=0.0, total_ms=_ms(started),
                            prompt_tokens=0, completion_tokens=0)
             yield prompts.REFUSAL

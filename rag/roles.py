@@ -17,7 +17,8 @@ ROLE_QUESTION = re.compile(
     r"(?:plays?|played|portrays?|portrayed|stars? as|starred as|is playing|will play|"
     r"(?:is|was|will be|has been|got)\s+cast\s+as|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
-    r"(?:\s+(?:in|on|for|from)\s+[^?,]*)?\s*\??\s*$",
+    # "... the main villain of season 2?": the role, then where it is played
+    r"(?:\s+(?:in|on|for|from|of(?=[^?,]*\b(?:season|show|series)\b))\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
 # "And Malcolm, who plays him?": the role named first, then asked about

@@ -9,7 +9,10 @@ or None where it was not fetched: then nothing is put right or paraphrased.
 
 from __future__ import annotations
 
+import re
+
 from rag.evidence import Synonyms, weighted_share
+from rag.people import ASKED_PERSON
 from rag.phrasing import which_one_named, without_chat_filler
 from rag.questions import answer_kind_words
 from rag.retrieval import BM25, content_words, stem_word, tokenize
@@ -25,7 +28,14 @@ SOURCE_WORDS = frozenset(tokenize("article articles source sources document docu
 # When in the year something happened: "By late summer, how far along were the scripts?" is
 # answered by "as of August": the articles date things by month more than by season.
 TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
-
+# "What is the title of the first episode of season 2?": the thing whose name is asked for
+# ("episode"), the last word before what places it ("of season 2", "in the show", "?").
+_NAME_OF = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+"
+    r"(?:title|name)s?\s+of\s+(?:(?:the|its|his|her|their|this|that|[\w-]+'s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?!(?:the|an?)\b)(?P<thing>[a-z][\w-]*)"
+    r"(?=\s+(?:of|in|on|for|from|to|that|which|who|she|he|they|we|you)\b|\s+(?-i:[A-Z])"
+    r"|\s*[?,.]|\s*$)", re.I)
 
 
 def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = None) -> bool:
@@ -99,3 +109,18 @@ def paraphrased(question: str, lexical: BM25,
         if found:
             out[stem] = frozenset(found)
     return out
+
+def unmentioned_named_thing(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
+    """The kind of thing whose name or title the question asks for, when the corpus has no
+    word for it, not even a WordNet synonym: "episode" in "What is the title of the first
+    episode of season 2?" asked of articles that never speak of an episode. Whatever they
+    name, it is not that. A person is left out: articles name a villain or an executive
+    without calling them one ("Netflix head Ted Sarandos"). "" for other questions."""
+    match = _NAME_OF.search(question)
+    if not match or re.fullmatch(ASKED_PERSON, match["thing"], re.I):
+        return ""
+    thing = match["thing"]
+    stems = tokenize(thing)
+    if not stems or any(stem in lexical.idf for stem in stems):
+        return ""
+    return "" if paraphrased(thing, lexical, wordnet) else thing

@@ -103,7 +103,12 @@ def test_people_the_corpus_never_names():
      # a pronoun alone names no role: the follow-up's history carries it
      ("so, who plays him?", ""),
      ("Who is cast as the Punisher in the spin-off?", "Punisher"),
-     ("Which actress was cast as Trish?", "Trish")],
+     ("Which actress was cast as Trish?", "Trish"),
+     # the season or show it is played in, after "of", is no part of the role
+     ("Which actor has been cast as the main villain of Jessica Jones season 2?",
+      "main villain"),
+     ("Who plays the villain of the show?", "villain"),
+     ("Who plays the sister of Jessica?", "Jessica")],
 )
 def test_asked_role(question, role):
     assert asked_role(question) == role

@@ -1,7 +1,12 @@
 """Reading a question in the corpus's words: unseen words, paraphrases, slips."""
 
 from rag.retrieval import BM25
-from rag.wording import mostly_unseen, paraphrased, paraphrases_to_match
+from rag.wording import (
+    mostly_unseen,
+    paraphrased,
+    paraphrases_to_match,
+    unmentioned_named_thing,
+)
 
 
 def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
@@ -40,3 +45,28 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
+
+
+def test_the_name_of_a_kind_of_thing_the_articles_never_mention(real_wordnet):
+    lexical = BM25(["Kilgrave is gone, said Netflix head Ted Sarandos.",
+                    "The second season of the show has a new character.",
+                    "The show won an award."])
+    # The articles never speak of an episode, so none of the titles they name is one.
+    assert unmentioned_named_thing("What is the title of the first episode of season 2?",
+                                   lexical, real_wordnet) == "episode"
+    assert unmentioned_named_thing("what's the name of the premiere episode", lexical,
+                                   real_wordnet) == "episode"
+    # A thing they do speak of, in its own words or a common synonym ("award")
+    assert unmentioned_named_thing("What is the name of the new character in season 2?",
+                                   lexical, real_wordnet) == ""
+    assert unmentioned_named_thing("What is the name of the prize it won?", lexical,
+                                   real_wordnet) == ""
+    # A person is named without the word for what they are: "Netflix head Ted Sarandos"
+    # is the executive, Kilgrave the villain.
+    assert unmentioned_named_thing("What is the name of the Netflix executive who spoke?",
+                                   lexical, real_wordnet) == ""
+    assert unmentioned_named_thing("What was the name of the villain from season one?",
+                                   lexical, real_wordnet) == ""
+    # Other questions ask for no name.
+    assert unmentioned_named_thing("When does the first episode air?", lexical,
+                                   real_wordnet) == ""
