@@ -24,7 +24,7 @@ from rag.evidence import (
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
 from rag.numbers import unmentioned_numbers
-from rag.people import asks_byline, capitalised_words, unmentioned_people
+from rag.people import asks_byline, unmentioned_people
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -37,18 +37,22 @@ from rag.questions import (
     asks_for_one,
     asks_one_release,
     asks_publication,
-    asks_release,
     expected_answer_type,
-    gives_reason,
     has_answer_type,
     mentions,
     names_outlet,
     question_parts,
 )
+from rag.quotable import (
+    ANSWER_MARGIN,
+    described,
+    misses_the_people_asked,
+    names_its_article,
+    quotable_evidence,
+)
 from rag.releases import (
     conflicting_years,
     other_release_years,
-    release_dates_of,
     with_other_release_years,
 )
 from rag.retrieval import BM25, HybridRetriever, stem_word
@@ -57,7 +61,6 @@ from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wording import (
     corpus_slips,
-    mostly_unseen,
     paraphrased,
     paraphrases_to_match,
     readable,
@@ -71,7 +74,6 @@ T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 ROLE_CANDIDATES = 200  # passages searched for an actor credited with the role, or a place
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
-ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
 
 
 class QuestionError(ValueError):
@@ -208,7 +210,7 @@ class Pipeline:
             return passages
         naming = {p.path for p in [*passages, *self.retriever().lexical_retrieve(
             source, ROLE_CANDIDATES)]
-            if mentions_source(source, _described(p))}
+            if mentions_source(source, described(p))}
         return [p for p in passages if p.path in naming] or passages
 
     def select_evidence(
@@ -273,79 +275,9 @@ class Pipeline:
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
     ) -> list[Evidence]:
-        """The evidence good enough to quote as the answer: for each part of the question,
-        the sentences scoring near its best that hold the kind of answer asked for (a name
-        for "who", a date for "when", an actor credited with the role for "who plays", a
-        count for "how many"), and not below `min_evidence_score`.
-
-        Nothing when the question is mostly about words the corpus never contains, unless
-        the evidence credits an actor with the role asked about ("Who stars as Jessica
-        Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
-
-        For a question about when something comes out, the evidence that dates that
-        release is quotable however it scores (above `min_evidence_score`), and is all that
-        is: a source that disagrees with the best one must be shown (see
-        `conflicting_years`), and a date of another release is no answer.
-        """
-        unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, self.wordnet()))
-        out: list[Evidence] = []
-        for k, part in enumerate(question_parts(question)):
-            items = [e for e in evidence if e.part == k]
-            if not items:
-                continue
-            floor = max(max(e.score for e in items) - ANSWER_MARGIN,
-                        self.settings.min_evidence_score)
-            role = asked_role(part)
-            if role:
-                out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
-            elif unseen:
-                continue
-            elif asks_publication(part):  # named in the sentence, or by its source line
-                out += self.saying_where_told(part, [e for e in items if e.score >= floor],
-                                              items)
-            else:
-                # Where one thing is against another is said in a few words the question
-                # rarely shares ("just across the hall"): the sentence that says it is the
-                # answer, however it scores.
-                if expected_answer_type(part) == "place":
-                    floor = self.settings.min_evidence_score
-                typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
-                # "Which director ...?" is answered by someone the sentence calls a director,
-                # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
-                # of that article.
-                if asked_office(part) or asks_byline(part):
-                    typed = [e for e in typed if asked_people(part, e.text)
-                             and (not asks_byline(part) or names_its_article(part, e.passage))]
-                # Once the best gives a reason, a near one that gives none is no more of it.
-                reasons = [e for e in typed if gives_reason(part, e.text)]
-                if reasons and max(typed, key=lambda e: e.score) in reasons:
-                    typed = reasons
-                if asks_release(part):
-                    # Every sentence dating this release, however it scores, and only those
-                    # when there are any: "luke cage release date" is "Luke Cage (which hits
-                    # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
-                    # Luke Cage"; and the source that disagrees must be shown too.
-                    typed = [e for e in items if e.score >= self.settings.min_evidence_score
-                             and release_dates_of(part, e)] or typed
-                out += typed
-        return out
-
-    @staticmethod
-    def saying_where_told(question: str, best: list[Evidence],
-                          items: Sequence[Evidence]) -> list[Evidence]:
-        """The `best` evidence for a which-outlet question that says where it was said:
-        by the sentence's own words or by its article's source line. Where none does, the
-        best sentence from an article with neither, with another of its sentences among
-        `items` that names the outlet, however it scores ("Which outlet did she tell about
-        Malcolm?": "... such as Malcolm (Eka Darville) ..." with "Rosenberg recently
-        talked to Nerdist about season 2")."""
-        said = [e for e in best if e.passage.publication or names_outlet(question, e.text)]
-        if said or not best:
-            return said
-        top = max(best, key=lambda e: e.score)
-        told = next((e for e in items if e.passage.path == top.passage.path
-                     and names_outlet(question, e.text)), None)
-        return [top, told] if told else []
+        """`quotable_evidence` with this pipeline's WordNet and evidence floor."""
+        return quotable_evidence(question, evidence, lexical, self.wordnet(),
+                                 self.settings.min_evidence_score)
 
     def messages(self, question: str, evidence: Sequence[Evidence]) -> list[Message]:
         items = prompts.EVIDENCE_SEPARATOR.join(" ".join(e.text.split()) for e in evidence)
@@ -465,31 +397,6 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
-
-
-def names_its_article(question: str, passage: Passage) -> bool:
-    """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
-    the passage, its article's title or its source line: the article the question asks
-    about."""
-    known = _described(passage).lower()
-    return all(word.lower() in known for word in capitalised_words(question))
-
-
-def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Evidence]) -> bool:
-    """Whether the reply to a question about an office ("Who are the showrunners in
-    charge of The Defenders?") names none of the people the quotable evidence gives it
-    ("Daredevil producers Douglas Petrie and Marco Ramirez"): "The showrunners are the
-    producers of Luke Cage" quotes the right sentence and answers nothing."""
-    for k, part in enumerate(question_parts(question)):
-        people = [n for e in quotable if e.part == k for n in asked_people(part, e.text)]
-        if people and not any(n.split()[-1] in reply for n in people):
-            return True
-    return False
-
-
-def _described(passage: Passage) -> str:
-    """The passage's text, its article's title and its source line."""
-    return " ".join([passage.text, passage.document, passage.publication])
 
 
 def _led_by(retriever: HybridRetriever, query: str, keep: Callable[[str], object],

@@ -6,6 +6,7 @@ import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
 from rag.prompts import REFUSAL, SYSTEM_PROMPT
+from rag.quotable import saying_where_told
 from rag.releases import conflicting_years, other_release_years, with_other_release_years
 from rag.types import Answer, Passage
 from rag.wording import corpus_slips, mostly_unseen, paraphrases_to_match, readable
@@ -296,10 +297,10 @@ def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_a
     told = evidence_in(nerdist, "Rosenberg recently talked to Nerdist about season 2.", 0.3,
                        "n.txt")
     question = "Which outlet did Rosenberg tell about Malcolm?"
-    assert Pipeline.saying_where_told(question, [malcolm], [malcolm, told]) == [malcolm, told]
+    assert saying_where_told(question, [malcolm], [malcolm, told]) == [malcolm, told]
     # a sentence from an article with a source line says where on its own
     back = evidence_in("Malcolm is back.", "Malcolm is back.", 0.85, "e.txt", "Esquire")
-    assert Pipeline.saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
+    assert saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
 
 
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
@@ -521,7 +522,7 @@ def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline)
 
 
 def test_a_reply_about_an_office_must_name_someone_who_holds_it():
-    from rag.pipeline import misses_the_people_asked
+    from rag.quotable import misses_the_people_asked
 
     text = "Helmed by Daredevil producers Douglas Petrie and Marco Ramirez, it premieres soon."
     quotable = [evidence_in(text, text, 0.7)]

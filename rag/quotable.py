@@ -1,0 +1,131 @@
+"""Which evidence answers the question, and so may be quoted as the answer when the
+model's own reply does not hold: the sentences near the best that hold the kind of answer
+asked for (a name, a date, an actor credited with the role, the outlet it was told to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag.evidence import Evidence
+from rag.people import asks_byline, capitalised_words
+from rag.questions import (
+    asked_office,
+    asked_people,
+    asks_publication,
+    asks_release,
+    expected_answer_type,
+    gives_reason,
+    has_answer_type,
+    names_outlet,
+    question_parts,
+)
+from rag.releases import release_dates_of
+from rag.retrieval import BM25
+from rag.roles import asked_role, names_actor
+from rag.types import Passage
+from rag.wording import mostly_unseen, paraphrased
+from rag.wordnet import WordNet
+
+ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
+
+
+def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25,
+                      wordnet: WordNet | None, min_score: float) -> list[Evidence]:
+    """The evidence good enough to quote as the answer: for each part of the question,
+    the sentences scoring near its best that hold the kind of answer asked for (a name
+    for "who", a date for "when", an actor credited with the role for "who plays", a
+    count for "how many"), and not below `min_score`.
+
+    Nothing when the question is mostly about words the corpus never contains, unless
+    the evidence credits an actor with the role asked about ("Who stars as Jessica
+    Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
+
+    For a question about when something comes out, the evidence that dates that
+    release is quotable however it scores (above `min_score`), and is all that
+    is: a source that disagrees with the best one must be shown (see
+    `conflicting_years`), and a date of another release is no answer.
+    """
+    unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
+    out: list[Evidence] = []
+    for k, part in enumerate(question_parts(question)):
+        items = [e for e in evidence if e.part == k]
+        if not items:
+            continue
+        floor = max(max(e.score for e in items) - ANSWER_MARGIN,
+                    min_score)
+        role = asked_role(part)
+        if role:
+            out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
+        elif unseen:
+            continue
+        elif asks_publication(part):  # named in the sentence, or by its source line
+            out += saying_where_told(part, [e for e in items if e.score >= floor],
+                                          items)
+        else:
+            # Where one thing is against another is said in a few words the question
+            # rarely shares ("just across the hall"): the sentence that says it is the
+            # answer, however it scores.
+            if expected_answer_type(part) == "place":
+                floor = min_score
+            typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+            # "Which director ...?" is answered by someone the sentence calls a director,
+            # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
+            # of that article.
+            if asked_office(part) or asks_byline(part):
+                typed = [e for e in typed if asked_people(part, e.text)
+                         and (not asks_byline(part) or names_its_article(part, e.passage))]
+            # Once the best gives a reason, a near one that gives none is no more of it.
+            reasons = [e for e in typed if gives_reason(part, e.text)]
+            if reasons and max(typed, key=lambda e: e.score) in reasons:
+                typed = reasons
+            if asks_release(part):
+                # Every sentence dating this release, however it scores, and only those
+                # when there are any: "luke cage release date" is "Luke Cage (which hits
+                # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
+                # Luke Cage"; and the source that disagrees must be shown too.
+                typed = [e for e in items if e.score >= min_score
+                         and release_dates_of(part, e)] or typed
+            out += typed
+    return out
+
+def saying_where_told(question: str, best: list[Evidence],
+                      items: Sequence[Evidence]) -> list[Evidence]:
+    """The `best` evidence for a which-outlet question that says where it was said:
+    by the sentence's own words or by its article's source line. Where none does, the
+    best sentence from an article with neither, with another of its sentences among
+    `items` that names the outlet, however it scores ("Which outlet did she tell about
+    Malcolm?": "... such as Malcolm (Eka Darville) ..." with "Rosenberg recently
+    talked to Nerdist about season 2")."""
+    said = [e for e in best if e.passage.publication or names_outlet(question, e.text)]
+    if said or not best:
+        return said
+    top = max(best, key=lambda e: e.score)
+    told = next((e for e in items if e.passage.path == top.passage.path
+                 and names_outlet(question, e.text)), None)
+    return [top, told] if told else []
+
+
+def names_its_article(question: str, passage: Passage) -> bool:
+    """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
+    the passage, its article's title or its source line: the article the question asks
+    about."""
+    known = described(passage).lower()
+    return all(word.lower() in known for word in capitalised_words(question))
+
+
+def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Evidence]) -> bool:
+    """Whether the reply to a question about an office ("Who are the showrunners in
+    charge of The Defenders?") names none of the people the quotable evidence gives it
+    ("Daredevil producers Douglas Petrie and Marco Ramirez"): "The showrunners are the
+    producers of Luke Cage" quotes the right sentence and answers nothing."""
+    for k, part in enumerate(question_parts(question)):
+        people = [n for e in quotable if e.part == k for n in asked_people(part, e.text)]
+        if people and not any(n.split()[-1] in reply for n in people):
+            return True
+    return False
+
+
+def described(passage: Passage) -> str:
+    """The passage's text, its article's title and its source line."""
+    return " ".join([passage.text, passage.document, passage.publication])
