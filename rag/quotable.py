@@ -42,9 +42,9 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
 
     For a question about when something comes out, the evidence that dates that
-    release is quotable however it scores (above `min_score`), and is all that
-    is: a source that disagrees with the best one must be shown (see
-    `conflicting_years`), and a date of another release is no answer.
+    release is quotable however it scores (above `min_score`), and is all that is: a
+    source that disagrees with the best one must be shown (see `conflicting_years`), and
+    a date of another release is no answer.
     """
     unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
     out: list[Evidence] = []
@@ -52,16 +52,14 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         items = [e for e in evidence if e.part == k]
         if not items:
             continue
-        floor = max(max(e.score for e in items) - ANSWER_MARGIN,
-                    min_score)
+        floor = max(max(e.score for e in items) - ANSWER_MARGIN, min_score)
         role = asked_role(part)
         if role:
             out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
         elif unseen:
             continue
         elif asks_publication(part):  # named in the sentence, or by its source line
-            out += saying_where_told(part, [e for e in items if e.score >= floor],
-                                          items)
+            out += saying_where_told(part, [e for e in items if e.score >= floor], items)
         else:
             # Where one thing is against another is said in a few words the question
             # rarely shares ("just across the hall"): the sentence that says it is the
@@ -88,6 +86,7 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                          and release_dates_of(part, e)] or typed
             out += typed
     return out
+
 
 def saying_where_told(question: str, best: list[Evidence],
                       items: Sequence[Evidence]) -> list[Evidence]:

@@ -55,6 +55,7 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
         lexical.term_weight)
     return share >= MAX_UNSEEN_SHARE
 
+
 def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) -> Synonyms:
     """The paraphrased words that an answer's evidence must say in the corpus's words,
     each of them: those of a question that only they keep from being mostly unseen.
@@ -67,6 +68,7 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     found = paraphrased(question, lexical, wordnet)
     return {} if mostly_unseen(question, lexical, found) else found
 
+
 def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
     """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
     way?"), search-box shorthand spelled out ("s2"), misspelt words put right
@@ -78,6 +80,7 @@ def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
         return question
     return correct_spelling(question, lexical.vocabulary, wordnet.knows)
 
+
 def corpus_slips(question: str, lexical: BM25,
                  wordnet: WordNet | None) -> dict[str, frozenset[str]]:
     """For each word of the question, the articles' misspellings of it, unstemmed:
@@ -87,6 +90,7 @@ def corpus_slips(question: str, lexical: BM25,
     found = {word: misspelt_in_corpus(word, lexical.vocabulary, wordnet.knows)
              for word in content_words(question)}
     return {word: frozenset(slips) for word, slips in found.items() if slips}
+
 
 def paraphrased(question: str, lexical: BM25,
                 wordnet: WordNet | None) -> dict[str, frozenset[str]]:
@@ -109,6 +113,7 @@ def paraphrased(question: str, lexical: BM25,
         if found:
             out[stem] = frozenset(found)
     return out
+
 
 def unmentioned_named_thing(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
     """The kind of thing whose name or title the question asks for, when the corpus has no
