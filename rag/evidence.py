@@ -20,6 +20,7 @@ from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
 from rag.people import asked_speakers
 from rag.questions import (
+    answer_kind_words,
     asked_people,
     expected_answer_type,
     gives_reason,
@@ -287,12 +288,24 @@ def select_evidence(
     if not candidates:
         return []
     texts = [passages[i].text[s:e] for i, s, e in candidates]
+    # "On which network did Dexter air?" is answered by a sentence naming the network
+    # ("Showtime's Dexter"), not by one saying the word of something it does not name
+    # ("network TV"): the kind's words are found only where they call a title.
+    kind = (answer_kind_words(question).split()
+            if expected_answer_type(question) == "title" else [])
+    unnamed = re.compile(rf"\b(?:{'|'.join(map(re.escape, kind))})\b", re.I) if kind else None
+
+    def overlap(text: str) -> float:
+        if unnamed and not titles_called_the_kind(question, text):
+            text = unnamed.sub(" ", text)
+        return lexical_overlap(question, text, weight, synonyms)
+
     q_vec = np.asarray(embedder.embed_query(question), dtype=np.float32)
     vectors = SENTENCE_VECTORS.get(embedder, texts)
     scored = sorted(
         (
             float(q_vec @ vec)
-            + LEXICAL_WEIGHT * lexical_overlap(question, text, weight, synonyms)
+            + LEXICAL_WEIGHT * overlap(text)
             + answer_bonus(question, text, option, weight)
             - RANK_WEIGHT * i,
             i, s, e,

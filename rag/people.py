@@ -47,7 +47,7 @@ OPENERS = frozenset(
 )
 _PEOPLE = (r"actress|actor|star|executive|exec|person|showrunner|producer|writer|director|head|"
            r"boss|chief|creator|journalist|reporter|author|critic|friends?|allies|ally|"
-           r"sidekicks?")
+           r"sidekicks?|composer|songwriter|musician|singer")
 # up to two words before the kind of person ("comic book writer"), not "does the showrunner"
 _MODIFIERS = rf"(?:(?!{AUXILIARY}\b|the\b|an?\b)[a-z]+\s+){{0,2}}"
 PERSON = rf"{_MODIFIERS}(?:{_PEOPLE})\b"
@@ -61,11 +61,13 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     "showrunner showrunners show-runner show-runners producer producers creator creators",
     "writer writers author journalist reporter editor",
     "director directors",
+    "composer composers songwriter songwriters musician musicians",
     # "Who is the main villain of season 2?" is answered by someone a sentence calls one,
     # not by whoever else it names ("... check in with Petrie and Marco Ramirez").
     "villain villains antagonist antagonists nemesis nemeses baddie baddies",
 ))
 _VILLAIN = _OFFICES[-1]
+_COMPOSERS = _OFFICES[-2]
 # "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
 _ASKS_ACTOR = re.compile(
     r"\b(?:plays?|played|playing|portray(?:s|ed)?|stars?|starred|cast|actor|actress)\b", re.I)
@@ -73,6 +75,10 @@ _RUNS_THE_SHOW = re.compile(
     r"\bwho(?:'s|\s+is|\s+are|\s+will\s+be)?\s+(?:running|runs|run|helming|helms|helm|"
     r"heading|heads|overseeing|oversees|in charge of)\b"
     r"(?!\s+(?:away|out|off|into|from|after|around|over)\b)", re.I)
+# "Who composed the theme?" asks for its composer, not for whoever the award sentence names.
+_MADE_THE_MUSIC = re.compile(
+    r"\b(?:compos\w*|scor(?:e|es|ed|ing)|wr(?:ote|ites?|iting))\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:music|score|theme|song|songs|soundtrack)\b", re.I)
 
 
 # "Who wrote the Heroic Hollywood piece ...?": the writer of an article, named in its byline.
@@ -145,7 +151,11 @@ def office_words(question: str) -> frozenset[str]:
     if office == _VILLAIN and _ASKS_ACTOR.search(question):
         return frozenset()
     # "Who is running The Defenders?" asks who is in charge of a show: its showrunners
-    return office or (_OFFICES[1] if _RUNS_THE_SHOW.search(question) else frozenset())
+    if office:
+        return office
+    if _MADE_THE_MUSIC.search(question):
+        return _COMPOSERS
+    return _OFFICES[1] if _RUNS_THE_SHOW.search(question) else frozenset()
 
 
 def office_holders(office: frozenset[str], question: str, text: str) -> list[str]:

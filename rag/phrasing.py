@@ -24,7 +24,7 @@ TITLED = re.compile(
 RELEASE = re.compile(
     r"\b(?:com(?:e|es|ing) out|released?|releasing|premieres?|premiering|debut(?:s|ing)?|"
     r"air(?:s|ing)?|hit(?:s|ting)?|arriv(?:e|es|ing)|touch(?:es|ing)? down|launch(?:es|ing)?|"
-    r"land(?:s|ing)?|drop(?:s|ping)?|"
+    r"land(?:s|ing)?|drop(?:s|ping)?|reach(?:es|ing)?|"
     r"see(?:ing)?\s+(?:another|a new|a second|the next|the second)\s+season)\b",
     re.I,
 )
@@ -56,8 +56,9 @@ _SCENE = re.compile(
 # and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
 # read as a question in two parts, the first of them "Oh".
 _FILLER_BEFORE = re.compile(
-    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|btw|"
-    r"by the way|one more thing|quick question)\b[,.!]?\s+)+"
+    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|but|btw|"
+    r"by the way|one more thing|(?:quick|random|dumb|silly|simple|odd|weird)\s+question)"
+    r"\b[,.!:]?\s+)+"
     rf"(?=(?:{WH_WORD}|{AUXILIARY})\b)",
     re.I,
 )
@@ -65,6 +66,12 @@ _FILLER_BEFORE = re.compile(
 _FILLER_AFTER = re.compile(
     r"(?:,\s*(?:by the way|btw|please|then|though)|\s+(?:by the way|btw|please))+"
     r"\s*(?=[?.!]*\s*$)", re.I)
+# A remark after the question mark that asks nothing: "... her powers? kinda curious lol"
+_REMARK_AFTER = re.compile(
+    r"\?\s+(?:(?:just|kinda|kind of|sorta|so|really|i'?m|i am|am|curious|wondering|lol|lmao|"
+    r"haha|thanks|thank you|thx|cheers|pls|please)\b[\s,.!]*)+$", re.I)
+# "Is he back or nah?" asks whether he is back; "nah" is no option to weigh against "back".
+_OR_NOT = re.compile(r",?\s+or\s+(?:nah|naw|nope|no|not|what)\s*(?=[?.!]*\s*$)", re.I)
 # "again" at the end of a wh-question asks to be reminded ("What was his name again?");
 # at the end of a yes-no question it is part of what is asked ("Will he return again?").
 _AGAIN = re.compile(rf"^\s*{WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
@@ -95,6 +102,7 @@ def without_chat_filler(question: str) -> str:
     """The question without the chat words around it: "Oh, and who plays Jessica herself,
     by the way?" -> "who plays Jessica herself?"."""
     question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
+    question = _OR_NOT.sub("", _REMARK_AFTER.sub("?", question, count=1), count=1)
     again = _AGAIN.match(question)
     if again:
         question = question[: again.start("again")] + question[again.end("again"):]

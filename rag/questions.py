@@ -138,10 +138,12 @@ _OUTLET_NAMED = re.compile(
 _PUBLICATION_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
     r"interview)s?\b", re.I)
-# "Which magazine did ...", "Which comic book series did ...": the words naming the kind
-# of thing asked for, up to the verb (or the one word after "which" when there is none).
+# "Which magazine did ...", "Which premium cable network aired ...": the words naming the
+# kind of thing asked for, up to the verb (or the one word after "which" when there is
+# none), after any preposition the question leads with ("On which network did ...?").
 _WHICH = re.compile(
-    rf"^\s*(?:which\s+{_WHICH_OF}(?:(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{AUXILIARY}\b|"
+    rf"^\s*(?:(?:on|in|at|for|from|by|with|to|under|through)\s+)?(?:which\s+{_WHICH_OF}"
+    rf"(?:(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+(?:{AUXILIARY}|[a-z]{{3,}}ed)\b|"
     rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
     rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
@@ -385,8 +387,10 @@ def has_answer_type(question: str, text: str) -> bool:
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
             return bool(re.search(rf"{COUNT.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
-        # "How much of the scripts ...?" is answered by "midway through", not by "season one"
-        if re.search(r"\bhow (?:much|far)\b", asked) and PROPORTION.search(text):
+        # "How much of the scripts ...?" is answered by "midway through", not by "season one";
+        # "How much rest ...?" asks an amount of rest, not what share of anything.
+        if (re.search(r"\bhow (?:much|far)\b", asked) and PROPORTION.search(text)
+                and not re.search(rf"\bhow much\s+(?!of\b|{AUXILIARY}\b)[a-z]+", asked)):
             return True
         text = NUMBER_LABEL.sub(" ", text)
         return any(n.lower() not in asked for n in COUNT.findall(text))
@@ -396,10 +400,12 @@ def has_answer_type(question: str, text: str) -> bool:
 def title_words(question: str, text: str) -> list[str]:
     """The capitalised words inside `text` that the question does not have ("Alias" in
     "... pulled heavily from the Alias comic run"): the candidates for a title."""
-    known = question_words(question) | STOPWORDS | OPENERS
+    known = question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
 
 
+# Capitalised, but the name of no one thing: "network TV" names no network.
+_NOT_A_TITLE = frozenset("tv dvd dvds cd hd ok".split())
 # Words for one kind of named thing, as a question asks for it and as an article calls it.
 # A sitcom is a show, but a show is no sitcom: only words for the same kind go together.
 _SAME_KIND = (frozenset("show series spin-off programme program".split()),
@@ -418,7 +424,7 @@ def titles_called_the_kind(question: str, text: str) -> list[str]:
     called = _called_the_kind(question)
     if called is None:
         return []
-    known = question_words(question) | STOPWORDS | OPENERS
+    known = question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
     return [t for m in called.finditer(text)
             if (t := m["before"] or m["after"]).lower() not in known]
 

@@ -15,7 +15,7 @@ from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
 from rag.phrasing import which_one_named, without_chat_filler
 from rag.questions import answer_kind_words
-from rag.retrieval import BM25, content_words, stem_word, tokenize
+from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
 from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
 from rag.wordnet import WordNet
 
@@ -78,7 +78,10 @@ def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
                                 lexical.vocabulary)
     if wordnet is None:
         return question
-    return correct_spelling(question, lexical.vocabulary, wordnet.knows)
+    # The index drops stopwords and WordNet has no prepositions: "during" is neither's
+    # word, yet no misspelling of "curing".
+    known = wordnet.knows
+    return correct_spelling(question, lexical.vocabulary, lambda w: w in STOPWORDS or known(w))
 
 
 def corpus_slips(question: str, lexical: BM25,

@@ -383,6 +383,9 @@ def test_shorthand_and_misspellings_are_read_as_the_words_they_stand_for(pipelin
         "jessica jones season 2 relationship")
     # words of the dictionary stay what they are, though one slip from the articles' words
     assert readable("Which plants are alive?", lexical, wordnet) == "Which plants are alive?"
+    # nor is a stopword, which neither the index nor WordNet holds, one slip from "curing"
+    assert readable("What happens during the shoot?", lexical, wordnet) == (
+        "What happens during the shoot?")
     a = pipeline.answer("Who plays Malcom in s1?")  # the answer keeps the question as typed
     assert a.question == "Who plays Malcom in s1?" and not a.refused
     assert "Darville" in a.text

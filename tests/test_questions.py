@@ -155,6 +155,9 @@ def test_yes_no_questions():
         ("How many episodes will season 2 have?", "Season 2 will explore season 1.", False),
         ("How many episodes will season 2 have?", "It will have 13 episodes.", True),
         ("How many episodes will season 2 have?", "It will have ten new episodes.", True),
+        # an amount of rest, not a share of anything
+        ("How much rest will she get?", "Half of writing is rewriting.", False),
+        ("How much of the scripts are written?", "They are halfway through.", True),
         ("Who plays Trish?", "Trish Walker (Rachael Taylor) returns.", True),
         ("Who plays Trish?", "Trish returns.", False),
         # a release question wants the date of a release, not any date
@@ -270,6 +273,7 @@ def test_a_yes_no_question_about_a_release_asks_about_its_inner_subject():
     assert release_years(question, text) == {"2017"}
     assert release_years("Do the reports agree?", text) == set()
     assert asks_release("When will we be seeing another season?")
+    assert asks_release("Do the articles agree on which year it will reach Netflix?")
 
 
 @pytest.mark.parametrize(
@@ -379,6 +383,8 @@ def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
         # capitalised words are not the kind; the office asked about is
         ("Which Netflix executive said so?", "executive"),
         ("Which of Jessica's friends will show up in The Defenders?", "friends"),
+        # up to a verb that is no auxiliary, too
+        ("Which premium cable network aired her previous show?", "premium cable network"),
         ("What was the budget?", ""),
     ],
 )
@@ -488,7 +494,11 @@ def test_titles_of_awards_and_works_are_not_peoples_names():
      ("What did Rosenberg learn?", ""), ("Which is better?", ""),
      # friends are people: a name, not a title
      ("Which of Jessica's friends will show up in The Defenders?", "name"),
-     ("Which of the shows is out first?", "title")],
+     ("Which of the shows is out first?", "title"),
+     # after a preposition the question leads with
+     ("On which network did Dexter air?", "title"),
+     # a composer is a person
+     ("Which composer wrote the theme music?", "name")],
 )
 def test_which_questions_about_named_things_expect_a_title(question, kind):
     assert expected_answer_type(question) == kind
@@ -499,7 +509,8 @@ def test_which_questions_about_named_things_expect_a_title(question, kind):
     [("Rosenberg told Esquire about it.", True),
      ("That\u2019s Bewitched and I\u2019m never going there.", True),
      ("Esquire.", False),  # a capitalised opener may be any word
-     ("She told the magazine, Rosenberg said.", False)],  # named in the question already
+     ("She told the magazine, Rosenberg said.", False),  # named in the question already
+     ("I worked in network TV for years.", False)],  # "TV" names no one thing
 )
 def test_a_title_is_a_capitalised_word_inside_a_sentence(text, holds):
     assert has_answer_type("Which magazine did Rosenberg tell?", text) is holds
@@ -571,6 +582,11 @@ def test_a_statement_before_the_question_does_not_hide_it():
      ("Who are the producers?", "Producers Doug Petrie, Marco Ramirez and Jeph Loeb met.",
       ["Doug Petrie", "Marco Ramirez", "Jeph Loeb"]),
      ("Which Netflix executive said it?", "Showrunner Melissa Rosenberg said it.", []),
+     # who made the music is its composer, not whoever the award sentence names
+     ("Who composed the theme music?", "Showrunner Melissa Rosenberg won for its Main "
+      "Title Theme Music.", []),
+     ("Who composed the theme music?", "It was written by composer Sean Callery.",
+      ["Sean Callery"]),
      ("Which Netflix executive said it?", "Netflix head of sales said it.", []),
      ("What did the Netflix head say?", "as Netflix head Ted Sarandos has stated.", []),
      ("Which Marvel executive said it?", "as Netflix head Ted Sarandos has stated.", []),
@@ -663,7 +679,13 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
      ("What happens then?", "What happens then?"),
      # filler only before a question word: "So" here begins what is asked about
      ("So Trish, who plays her?", "So Trish, who plays her?"),
-     ("What does season 2 explore?", "What does season 2 explore?")],
+     ("What does season 2 explore?", "What does season 2 explore?"),
+     # a remark after the question, and "or nah", ask nothing
+     ("ok random question but does she ever want to lose her powers? kinda curious lol",
+      "does she ever want to lose her powers?"),
+     ("hey, is Kilgrave back or nah?", "is Kilgrave back?"),
+     ("Who plays Trish? I am curious about the cast.",
+      "Who plays Trish? I am curious about the cast.")],
 )
 def test_chat_filler_around_a_question_is_dropped(question, read):
     assert without_chat_filler(question) == read
