@@ -177,6 +177,9 @@ _LOCATION = re.compile(r"\b(?:in|at|near|around|outside|throughout|across|to)\s+
                        r"([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)")
 _MONTHS = frozenset("january february march april may june july august september october "
                     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# "How much rest ...?", "How much time off ...?": an amount of time, not a share.
+_TIME_AMOUNT = re.compile(r"\bhow much\s+(?:rest|time|sleep|leave|vacation|downtime|break)\b",
+                          re.I)
 # "How old is she?", "What age is Ritter?": answered by an age, not any number.
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
 # Words of a place question that say how it is asked, not what about: articles say
@@ -388,9 +391,9 @@ def has_answer_type(question: str, text: str) -> bool:
             unit = re.escape(counted.group(1))
             return bool(re.search(rf"{COUNT.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
         # "How much of the scripts ...?" is answered by "midway through", not by "season one";
-        # "How much rest ...?" asks an amount of rest, not what share of anything.
+        # "How much rest ...?" asks an amount of time, not what share of anything.
         if (re.search(r"\bhow (?:much|far)\b", asked) and PROPORTION.search(text)
-                and not re.search(rf"\bhow much\s+(?!of\b|{AUXILIARY}\b)[a-z]+", asked)):
+                and not _TIME_AMOUNT.search(asked)):
             return True
         text = NUMBER_LABEL.sub(" ", text)
         return any(n.lower() not in asked for n in COUNT.findall(text))

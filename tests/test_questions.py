@@ -158,6 +158,7 @@ def test_yes_no_questions():
         # an amount of rest, not a share of anything
         ("How much rest will she get?", "Half of writing is rewriting.", False),
         ("How much of the scripts are written?", "They are halfway through.", True),
+        ("How much progress have the writers made?", "They are halfway through.", True),
         ("Who plays Trish?", "Trish Walker (Rachael Taylor) returns.", True),
         ("Who plays Trish?", "Trish returns.", False),
         # a release question wants the date of a release, not any date
