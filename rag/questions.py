@@ -403,8 +403,13 @@ def has_answer_type(question: str, text: str) -> bool:
 def title_words(question: str, text: str) -> list[str]:
     """The capitalised words inside `text` that the question does not have ("Alias" in
     "... pulled heavily from the Alias comic run"): the candidates for a title."""
-    known = question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
+    known = _not_titles(question)
     return [w for w in _TITLE_WORD.findall(text) if w.lower() not in known]
+
+
+def _not_titles(question: str) -> frozenset[str]:
+    """Capitalised words that name no title asked for: the question's own, openers, "TV"."""
+    return question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
 
 
 # Capitalised, but the name of no one thing: "network TV" names no network.
@@ -427,7 +432,7 @@ def titles_called_the_kind(question: str, text: str) -> list[str]:
     called = _called_the_kind(question)
     if called is None:
         return []
-    known = question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
+    known = _not_titles(question)
     return [t for m in called.finditer(text)
             if (t := m["before"] or m["after"]).lower() not in known]
 
