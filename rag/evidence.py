@@ -75,9 +75,16 @@ class Evidence:
     part: int = 0  # which part of a two-part question it answers
 
     def overlaps(self, other: Evidence) -> bool:
-        """Whether the two spans share text of one passage."""
-        return (self.passage.id == other.passage.id
-                and self.start < other.end and other.start < self.end)
+        """Whether the two spans share text of one passage, or a sentence of one document:
+        chunks overlap, so two passages may hold the same sentence."""
+        if self.passage.id == other.passage.id:
+            return self.start < other.end and other.start < self.end
+        return (self.passage.path == other.passage.path
+                and not _sentences(self.text).isdisjoint(_sentences(other.text)))
+
+
+def _sentences(text: str) -> set[str]:
+    return {" ".join(text[s:e].split()) for s, e in split_sentences(text)}
 
 
 TermWeight = Callable[[str], float]
@@ -260,6 +267,19 @@ def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> i
     return end
 
 
+def respelt(text: str, slips: Mapping[str, str]) -> str:
+    """`text` with each misspelling in `slips` (lower case) put right: "Killgrave is done"
+    -> "Kilgrave is done" for {"killgrave": "kilgrave"}."""
+    if not slips:
+        return text
+
+    def right(match: re.Match[str]) -> str:
+        word = slips[match[0].lower()]
+        return word.capitalize() if match[0][:1].isupper() else word
+
+    return re.sub(rf"\b(?:{'|'.join(map(re.escape, slips))})\b", right, text, flags=re.I)
+
+
 def select_evidence(
     question: str,
     passages: Sequence[Passage],
@@ -268,9 +288,11 @@ def select_evidence(
     weight: TermWeight = uniform_weight,
     option: str = "",
     synonyms: Synonyms | None = None,
+    slips: Mapping[str, str] | None = None,
 ) -> list[Evidence]:
     """The `max_items` best sentences across `passages`, best first, no overlapping spans;
-    `option` is the option of an "A or B?" question that this selection is for."""
+    `option` is the option of an "A or B?" question that this selection is for, and `slips`
+    the articles' misspellings of the question's words, each with the word it stands for."""
     candidates: list[tuple[int, int, int]] = []  # (passage index, start, end)
     for i, passage in enumerate(passages):
         candidates += [(i, s, e) for s, e in candidate_spans(passage)]
@@ -301,7 +323,9 @@ def select_evidence(
         return lexical_overlap(question, text, weight, synonyms)
 
     q_vec = np.asarray(embedder.embed_query(question), dtype=np.float32)
-    vectors = SENTENCE_VECTORS.get(embedder, texts)
+    # "Killgrave is done" embeds far from "Is Kilgrave coming back?": a sentence is
+    # compared as it would read spelt right, and quoted as written.
+    vectors = SENTENCE_VECTORS.get(embedder, [respelt(t, slips or {}) for t in texts])
     scored = sorted(
         (
             float(q_vec @ vec)

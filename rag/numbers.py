@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from rag.retrieval import THOUSANDS_SEPARATOR
 
 _YEAR = r"(?:1[89]|20)\d\d"
+YEAR = re.compile(rf"\b{_YEAR}\b")
 DATE = re.compile(
     # "mid-2017" answers "When in 2017 ...?", which "2017" alone does not
     rf"\b(?:(?:(?:(?:early|mid|late)[- ]|(?:spring|summer|fall|autumn|winter)\s+)?{_YEAR}|"
@@ -64,7 +65,7 @@ NUMBER_LABEL = re.compile(r"\b(?:season|episode|part|chapter|volume|phase)\s+\w+
 
 def years(text: str) -> set[str]:
     """The four-digit years in `text` ("2017" in "mid-2017")."""
-    return set(re.findall(rf"\b{_YEAR}\b", text))
+    return set(YEAR.findall(text))
 
 
 def digits(text: str) -> set[str]:

@@ -17,8 +17,9 @@ AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|
 
 # Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
 TITLED = re.compile(
-    r"\b(?:series|show|sitcom|comics?|book|film|movie|magazine|publication|outlet|site|website|"
-    r"newspaper|paper|network|channel|studio|company|award|character|villain|hero)s?$", re.I)
+    r"\b(?:series|show|sitcom|comedy|drama|program|programme|comics?|book|run|storyline|film|"
+    r"movie|magazine|publication|outlet|site|website|newspaper|paper|network|channel|studio|"
+    r"company|award|character|villain|hero)s?$", re.I)
 
 # Words for something coming out: "When does it hit Netflix?", "... touching down in 2018".
 RELEASE = re.compile(
@@ -76,6 +77,11 @@ _OR_NOT = re.compile(r",?\s+or\s+(?:nah|naw|nope|no|not|what)\s*(?=[?.!]*\s*$)",
 # at the end of a yes-no question it is part of what is asked ("Will he return again?").
 _AGAIN = re.compile(rf"^\s*{WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
 
+# "When are we actually going to get season 2?": a release as the viewer has it. Only in
+# questions: the articles' "we'll get to see where Jessica's at" releases nothing.
+VIEWERS_GET = re.compile(
+    r"\bwhen\b.*?\b(?P<viewers>we|fans|viewers|i|you)\s+(?:\w+\s+){0,3}?(?:get|see|watch)\b",
+    re.I)
 
 # "... with several outlets. Which one did she tell ...?": one of the kind named before.
 _WHICH_ONE = re.compile(r"\b(?P<which>which|what)\s+one\b", re.I)

@@ -37,6 +37,7 @@ from rag.questions import (
     asks_for_one,
     asks_one_release,
     asks_publication,
+    asks_several,
     expected_answer_type,
     has_answer_type,
     mentions,
@@ -74,6 +75,7 @@ T = TypeVar("T")
 MAX_QUESTION_CHARS = 2000
 ROLE_CANDIDATES = 200  # passages searched for an actor credited with the role, or a place
 RELEASE_SENTENCES = 10  # sentences searched past the evidence for another release year
+OUTLET_QUOTES = 3  # quotes for "Which outlets did she talk to?", each naming one
 
 
 class QuestionError(ValueError):
@@ -225,16 +227,17 @@ class Pipeline:
         pool = passages[: self.settings.context_passages * len(parts)]
         wanted = self.settings.evidence_sentences
         one_release = asks_one_release(question)
-        ranked = [
-            [replace(e, part=k) for e in select_evidence(
+        ranked = []
+        for k, (part, option) in enumerate(zip(parts, options, strict=True)):
+            slips = corpus_slips(part, lexical, wordnet)
+            ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
-                    stem_word(word): frozenset(map(stem_word, slips))
-                    for word, slips in corpus_slips(part, lexical, wordnet).items()})]
-            for k, (part, option) in enumerate(zip(parts, options, strict=True))
-        ]
+                    stem_word(word): frozenset(map(stem_word, found))
+                    for word, found in slips.items()},
+                slips={slip: word.lower() for word, found in slips.items() for slip in found})])
         candidates = _interleave([r[:wanted] for r in ranked],
                                  key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(wanted, 2 * len(parts))]
@@ -243,6 +246,8 @@ class Pipeline:
         for k, part in enumerate(parts):
             if asks_publication(part):
                 candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
+                if asks_several(part):
+                    candidates += other_outlets(part, candidates, ranked[k][wanted:])
         generator = self.model()
         budget = generator.n_ctx - self.settings.max_tokens - 64  # chat-template overhead
         fixed = self.messages(question, [])
@@ -384,7 +389,9 @@ class Pipeline:
             if quotable:
                 # A which-outlet answer may pair its sentence with one naming the outlet,
                 # however that scores: `quotable` chose both.
+                several = attributed and any(map(asks_several, parts))  # "Which outlets?"
                 text, citations = extractive(quotable, widen=widen, attributed=attributed,
+                                             max_quotes=OUTLET_QUOTES if several else 2,
                                              one_document=asks_for_one(question),
                                              margin=float("inf") if attributed else ANSWER_MARGIN)
             else:  # a refusal cites nothing, not even half an answer given before
@@ -397,6 +404,19 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def other_outlets(question: str, chosen: Sequence[Evidence],
+                  rest: Sequence[Evidence]) -> list[Evidence]:
+    """For "Which publications did she talk to?", the best of `rest` from each article not
+    in `chosen` that names whom it was told to: each article may name another outlet."""
+    seen = {e.passage.path for e in chosen}
+    out: list[Evidence] = []
+    for item in rest:
+        if item.passage.path not in seen and names_outlet(question, item.text):
+            out.append(item)
+            seen.add(item.passage.path)
+    return out
 
 
 def _led_by(retriever: HybridRetriever, query: str, keep: Callable[[str], object],

@@ -20,6 +20,7 @@ from rag.numbers import (
     MONEY,
     NUMBER_LABEL,
     PROPORTION,
+    years,
 )
 from rag.people import (
     ASKED_PERSON,
@@ -33,7 +34,15 @@ from rag.people import (
     office_words,
     speakers,
 )
-from rag.phrasing import AUXILIARY, RELEASE, TITLED, WH_WORD, core_question, question_words
+from rag.phrasing import (
+    AUXILIARY,
+    RELEASE,
+    TITLED,
+    VIEWERS_GET,
+    WH_WORD,
+    core_question,
+    question_words,
+)
 from rag.retrieval import STOPWORDS
 from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
 
@@ -188,6 +197,10 @@ _PLACE_WORDS = frozenset(
     "where how close near far apart away relative compared located situated physically sit "
     "sits based relation".split())
 
+# "Who said 2017 or 2018?", "How many years from 2015 to 2018?" ask no date.
+_WHO_OR_HOW = re.compile(r"\s*(?:who|whom|whose|how)\b", re.I)
+
+
 @functools.lru_cache(maxsize=256)
 def expected_answer_type(question: str) -> str:
     """"name" for who-questions, "date" for when, "number" for how many, "title" for a
@@ -197,6 +210,7 @@ def expected_answer_type(question: str) -> str:
     or is made ("Which city is it filmed in?"); else ""."""
     if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
+    weighed = weighs_years(question)  # often said before the question proper
     question = core_question(question)
     q = question.lower()
     if (re.match(r"\s*(who|whom|whose)\b", q)
@@ -205,6 +219,7 @@ def expected_answer_type(question: str) -> str:
                         rf"(?:the|her|his|their)\s+{ASKED_PERSON}", q)):
         return "name"
     if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
+            or (weighed and not _WHO_OR_HOW.match(q))
             or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
         return "date"
     if _PLACE_QUESTION.match(question):
@@ -268,10 +283,14 @@ def asks_for_one(question: str) -> bool:
     near-best sentence from another article names another thing, not more of the answer.
     "Which publications ...?" asks for several, and when something comes out is asked
     of every article, for they may disagree."""
-    kind = answer_kind_words(question).split()
-    several = any(w.endswith("s") and not w.endswith(("ss", "series")) for w in kind)
-    return (expected_answer_type(question) in ("title", "date") and not several
+    return (expected_answer_type(question) in ("title", "date") and not asks_several(question)
             and len(question_parts(question)) == 1 and not asks_release(question))
+
+
+def asks_several(question: str) -> bool:
+    """Whether a which-question asks for several things ("Which publications ...?")."""
+    return any(w.endswith("s") and not w.endswith(("ss", "series"))
+               for w in answer_kind_words(question).split())
 
 
 def asks_publication(question: str) -> bool:
@@ -307,8 +326,20 @@ def is_yes_no(question: str) -> bool:
 
 
 def asks_release(question: str) -> bool:
-    """Whether a when-question asks when something comes out ("When is season 2 due to hit?")."""
-    return expected_answer_type(question) == "date" and bool(RELEASE.search(question))
+    """Whether a when-question asks when something comes out ("When is season 2 due to hit?",
+    "When do we get season 2?"), or weighs the years given for it ("I keep seeing both 2017
+    and 2018 for season 2 - which is it?")."""
+    return expected_answer_type(question) == "date" and bool(
+        RELEASE.search(question) or VIEWERS_GET.search(question) or weighs_years(question))
+
+
+def weighs_years(question: str) -> bool:
+    """Whether the question sets years against each other ("I've seen both 2017 and 2018
+    mentioned for the second season. What do the reports say?") or checks a year of a
+    release ("One piece said season two would arrive in 2017 - is that right?"): either
+    asks when it comes out."""
+    found = years(question)
+    return len(found) > 1 or bool(found and RELEASE.search(question) and is_yes_no(question))
 
 
 def asks_one_release(question: str) -> bool:

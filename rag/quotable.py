@@ -14,6 +14,7 @@ from rag.questions import (
     asked_people,
     asks_publication,
     asks_release,
+    asks_several,
     expected_answer_type,
     gives_reason,
     has_answer_type,
@@ -42,9 +43,9 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     Jones?" answered by "...Jessica Jones. That series, led by Krysten Ritter").
 
     For a question about when something comes out, the evidence that dates that
-    release is quotable however it scores (above `min_score`), and is all that is: a
-    source that disagrees with the best one must be shown (see `conflicting_years`), and
-    a date of another release is no answer.
+    release is quotable however it scores (once the best reaches `min_score`), and is
+    all that is: a source that disagrees with the best one must be shown (see
+    `conflicting_years`), and a date of another release is no answer.
     """
     unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
     out: list[Evidence] = []
@@ -60,6 +61,9 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             continue
         elif asks_publication(part):  # named in the sentence, or by its source line
             out += saying_where_told(part, [e for e in items if e.score >= floor], items)
+            if asks_several(part) and out:  # "Which publications ...?": every one named
+                out += [e for e in items if e.score >= min_score and e not in out
+                        and names_outlet(part, e.text)]
         else:
             # Where one thing is against another is said in a few words the question
             # rarely shares ("just across the hall"): the sentence that says it is the
@@ -77,13 +81,13 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             reasons = [e for e in typed if gives_reason(part, e.text)]
             if reasons and max(typed, key=lambda e: e.score) in reasons:
                 typed = reasons
-            if asks_release(part):
+            if asks_release(part) and max(e.score for e in items) >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits
                 # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
-                # Luke Cage"; and the source that disagrees must be shown too.
-                typed = [e for e in items if e.score >= min_score
-                         and release_dates_of(part, e)] or typed
+                # Luke Cage"; and the source that disagrees must be shown too, however
+                # little else of a long question it shares.
+                typed = [e for e in items if release_dates_of(part, e)] or typed
             out += typed
     return out
 

@@ -11,15 +11,16 @@ from collections.abc import Callable, Sequence
 
 from rag.documents import split_sentences
 from rag.evidence import Evidence
-from rag.numbers import DATE, SPELLED_NUMBER, numbers, years
-from rag.phrasing import AUXILIARY, RELEASE, WH_WORD, core_question
-from rag.questions import asks_release, expected_answer_type, question_parts
+from rag.numbers import DATE, SPELLED_NUMBER, YEAR, numbers, years
+from rag.phrasing import AUXILIARY, RELEASE, VIEWERS_GET, WH_WORD, core_question
+from rag.questions import asks_release, expected_answer_type, question_parts, weighs_years
 from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
 
 # Words of a release question that say nothing of what comes out ("When is season 2 expected?").
 _RELEASE_ASIDES = frozenset(tokenize(
-    "expected due planned slated scheduled supposed actually date year"))
+    "expected due planned slated scheduled supposed actually going gonna next upcoming "
+    "date year"))
 _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # A sentence about what the one before named: "While it doesn't have a release date, ..."
 _PRONOUN_SUBJECT = re.compile(
@@ -77,9 +78,38 @@ def _release_subject(question: str) -> frozenset[str]:
     # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
     # different years floating around" is not about years floating around, nor "I'm
     # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
-    asking = [_embedded_question(core_question(question[s:e]))
-              for s, e in split_sentences(question) if RELEASE.search(question[s:e])]
-    return frozenset(_subject_words(RELEASE.sub(" ", " ".join(asking) or question)))
+    asking = [_asking_clause(question[s:e]) for s, e in split_sentences(question)
+              if RELEASE.search(question[s:e]) or VIEWERS_GET.search(question[s:e])]
+    if not asking:  # "I keep seeing both 2017 and 2018 for season 2 - which is it?"
+        asking = [m["subject"] for m in _YEARS_FOR.finditer(question)][-1:]
+    text = RELEASE.sub(" ", " ".join(asking) or question)
+    # a year is what is asked about, never what comes out ("... arrive in 2017 - is that right?")
+    return frozenset(_subject_words(YEAR.sub(" ", text)))
+
+
+def _asking_clause(sentence: str) -> str:
+    """The part of a question sentence that names what comes out: "When do we get season
+    2?" -> "When do season 2?"; "One piece I read said season two would arrive in 2017 - is
+    that right?" -> "season two would arrive in 2017", not "is that right"."""
+    asked = _embedded_question(core_question(sentence))
+    if not RELEASE.search(asked) and not VIEWERS_GET.search(asked):
+        asked = sentence
+    asked = VIEWERS_GET.sub(lambda m: m[0][: m.start("viewers") - m.start()], asked)
+    clause = next((c for c in _CLAUSE.split(asked) if RELEASE.search(c)), asked)
+    return _HEARSAY.sub("", clause, count=1)
+
+
+# What someone said before what they said it of: "One piece I read said ...".
+_HEARSAY = re.compile(
+    r"^.*\b(?:said|says|say|claimed|claims|reported|reports|read|heard|mentioned)\s+"
+    r"(?:that\s+)?", re.I)
+
+
+# What years are given for: "both 2017 and 2018 mentioned for the second season of Jessica
+# Jones", up to the end of the clause.
+_YEARS_FOR = re.compile(
+    rf"{YEAR.pattern}[^.?!;\u2013\u2014]*?\b(?:for|of|about|on)\s+"
+    r"(?P<subject>[^.?!,;:\u2013\u2014]+?)\s*(?=$|[.?!,;:\u2013\u2014]|\s-\s)")
 
 
 def _embedded_question(question: str) -> str:
@@ -149,7 +179,9 @@ def conflicting_years(question: str, quotable: Sequence[Evidence],
     we know that it'll be touching down in 2018"."""
     if len(question_parts(question)) > 1 or expected_answer_type(question) != "date":
         return []
-    asked = years(question)
+    # "Is it out before 2019?" asks against a year no article need give; "I keep seeing both
+    # 2017 and 2018 - which is it?" asks for the very years.
+    asked = set() if weighs_years(question) else years(question)
     chosen: list[Evidence] = []
     seen: set[str] = set()
     for item in sorted(quotable, key=lambda e: -e.score):

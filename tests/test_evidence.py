@@ -2,6 +2,7 @@ from rag.evidence import (
     Evidence,
     candidate_spans,
     lexical_overlap,
+    respelt,
     select_evidence,
     uniform_weight,
     with_following_sentence,
@@ -80,6 +81,35 @@ def test_overlapping_spans_are_not_chosen_twice():
     for a in chosen:
         for b in chosen:
             assert a is b or a.end <= b.start or b.end <= a.start
+
+
+def test_a_sentence_two_overlapping_chunks_share_is_chosen_once():
+    # chunks of one document overlap: both hold "She said season 2 explores ..."
+    first = Passage("p1a", "Doc 1", "a.txt", P1.text[: P1.text.index(" The weather")], 0.03)
+    second = Passage("p1b", "Doc 1", "a.txt", P1.text[P1.text.index("She said"):], 0.02)
+    chosen = select_evidence("What does season 2 explore?", [first, second], FakeEmbedder(),
+                             max_items=3)
+    said = [e for e in chosen if "explores" in e.text]
+    assert len(said) == 1
+    # the same sentence in another document is another source
+    elsewhere = Passage("p3", "Doc 3", "c.txt", second.text, 0.01)
+    chosen = select_evidence("What does season 2 explore?", [first, elsewhere],
+                             FakeEmbedder(), max_items=3)
+    assert len([e for e in chosen if "explores" in e.text]) == 2
+
+
+def test_a_misspelt_sentence_is_compared_as_spelt_right_and_quoted_as_written():
+    assert respelt("Killgrave is done; killgrave won't return.", {"killgrave": "kilgrave"}) == (
+        "Kilgrave is done; kilgrave won't return.")
+    assert respelt("Killgrave is done.", {}) == "Killgrave is done."
+    done = Passage("p1", "Doc 1", "a.txt", "Season two moves on as Killgrave is done now.", 0.1)
+    other = Passage("p2", "Doc 2", "b.txt", "Season two starts filming in the spring.", 0.1)
+    question = "Is Kilgrave done in season two?"
+    plain = select_evidence(question, [done, other], FakeEmbedder(), max_items=2)
+    fixed = select_evidence(question, [done, other], FakeEmbedder(), max_items=2,
+                            slips={"killgrave": "kilgrave"})
+    assert fixed[0].text == done.text  # quoted as written
+    assert fixed[0].score > next(e.score for e in plain if e.text == done.text)
 
 
 def test_lexical_overlap_share():

@@ -303,6 +303,29 @@ def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_a
     assert saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
 
 
+def test_a_question_for_several_outlets_quotes_each_article_that_names_one(settings):
+    from rag.pipeline import other_outlets
+    from rag.retrieval import BM25
+
+    esquire = evidence_in("Esquire mentioned that season 2 is half written.",
+                          "Esquire mentioned that season 2 is half written.", 0.9, "e.txt")
+    nerdist = evidence_in("Rosenberg talked to Nerdist about season 2.",
+                          "Rosenberg talked to Nerdist about season 2.", 0.6, "n.txt")
+    other = evidence_in("Season 2 films next year.", "Season 2 films next year.", 0.7, "o.txt")
+    again = evidence_in("Esquire mentioned that season 2 is half written. Rosenberg told "
+                        "Esquire more.", "Rosenberg told Esquire more.", 0.65, "e.txt")
+    several = "Which publications did Rosenberg talk to about season 2?"
+    # one more sentence from each article not yet drawn on, if it names an outlet
+    assert other_outlets(several, [esquire], [other, again, nerdist]) == [nerdist]
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([esquire.text, nerdist.text, other.text, "Rosenberg writes."])
+    # Nerdist is named well below the best: quoted for "which publications", not for
+    # "which publication"
+    assert pipeline.quotable(several, [esquire, other, nerdist], lexical) == [esquire, nerdist]
+    one = "Which publication did Rosenberg talk to about season 2?"
+    assert pipeline.quotable(one, [esquire, other, nerdist], lexical) == [esquire]
+
+
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     a = pipeline.answer("Oh, and who plays Patsy Walker, by the way?")
     assert not a.refused and "Rachael Taylor" in a.text
@@ -423,13 +446,19 @@ def test_a_when_question_shows_articles_that_disagree_on_the_year(settings):
     assert conflicting_years(question, quotable) == [later, earlier]  # one per year
     assert conflicting_years(question, [later, again]) == []  # they agree
     assert conflicting_years("Who plays Jessica?", [later, earlier]) == []
-    # A source that gives season 2 another year is quotable however low it scores (above
-    # min_evidence_score); a year for something else is not.
-    low = item("The second season of the show is expected to hit sometime in 2017.", 0.55)
+    # A source that gives season 2 another year is quotable however low it scores (once the
+    # best reaches min_evidence_score); a year for something else is not.
+    low = item("The second season of the show is expected to hit sometime in 2017.", 0.35)
     other = item("The Defenders will hit Netflix in 2019.", 0.6)
     quotable = pipeline.quotable(question, [later, again, other, low], lexical)
     assert low in quotable and other not in quotable
     assert conflicting_years(question, quotable) == [later, low]
+    assert pipeline.quotable(question, [low], lexical) == []  # nothing answers well enough
+    # Years the question sets against each other are the very years to show; a year it
+    # only asks against ("before 2019?") need not be.
+    weighed = "I keep seeing both 2017 and 2018 for season 2 - which is it?"
+    assert conflicting_years(weighed, [later, again, low]) == [later, low]
+    assert conflicting_years("When does season 2 arrive, in 2017?", [later, low]) == []
     # "It" with nothing before it may be anything: once sentences that date season 2 itself
     # are at hand, it is not quoted.
     unknown = replace(later, passage=replace(later.passage, text=later.text), start=0,

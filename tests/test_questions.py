@@ -279,6 +279,45 @@ def test_a_yes_no_question_about_a_release_asks_about_its_inner_subject():
 
 @pytest.mark.parametrize(
     ("question", "asks"),
+    [("I keep seeing both 2017 and 2018 for jessica jones season 2 - which is it?", True),
+     ("I've seen both 2017 and 2018 mentioned for the second season of Jessica Jones. "
+      "What do the reports actually say?", True),
+     ("One piece I read said season two would arrive in 2017 - is that right, or is it later?",
+      True),
+     ("When are we actually going to get season 2? I've seen different years around.", True),
+     ("Is season 2 coming out in 2017?", True),
+     # a year with no release is no release question; nor is asking who gave the years
+     ("Did Rosenberg work on Dexter in 2006?", False),
+     ("Who said 2017 and who said 2018?", False)],
+)
+def test_questions_that_weigh_the_years_of_a_release(question, asks):
+    from rag.questions import asks_release
+
+    assert asks_release(question) is asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I keep seeing both 2017 and 2018 for jessica jones season 2 - which is it?",
+     "I've seen both 2017 and 2018 mentioned for the second season of Jessica Jones. "
+     "What do the reports actually say?",
+     "One piece I read said season two would arrive in 2017 - is that right, or is it later?",
+     "When are we actually going to get Jessica Jones season 2? I've seen different years.",
+     "When is Jessica Jones season 2 actually going to come out?",
+     "Do the articles agree on which year the next Jessica Jones season will premiere?"],
+)
+def test_the_release_a_question_weighs_years_for_is_what_it_dates(question):
+    from rag.releases import release_years
+
+    # the years asked about, the hearsay, "going" and "next" name nothing that comes out
+    assert release_years(question, "The first season of Jessica Jones is on Netflix, with "
+                         "the second season expected to hit sometime in 2017.") == {"2017"}
+    assert release_years(question, "Jessica Jones was renewed for a second season. While it "
+                         "has no release date, it'll be touching down in 2018.") == {"2018"}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
     [("Which magazine did Rosenberg tell?", True),
      ("What outlet's interview covered the comics?", True),
      ("In which interview did she say it?", True),
@@ -499,7 +538,10 @@ def test_titles_of_awards_and_works_are_not_peoples_names():
      # after a preposition the question leads with
      ("On which network did Dexter air?", "title"),
      # a composer is a person
-     ("Which composer wrote the theme music?", "name")],
+     ("Which composer wrote the theme music?", "name"),
+     # a comic run and a TV comedy have titles ("the Alias comic run", "Bewitched")
+     ("What comic book run was the first season heavily based on?", "title"),
+     ("What old TV comedy did Rosenberg name?", "title")],
 )
 def test_which_questions_about_named_things_expect_a_title(question, kind):
     assert expected_answer_type(question) == kind
