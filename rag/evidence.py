@@ -339,7 +339,14 @@ def select_evidence(
     chosen: list[Evidence] = []
     for score, i, s, e in reversed(scored):
         item = Evidence(passages[i], passages[i].text[s:e], s, e, round(score, 4))
-        if any(item.overlaps(c) or item.text == c.text for c in chosen):
+        clash = [c for c in chosen if item.overlaps(c) or item.text == c.text]
+        if (len(clash) == 1 and clash[0].passage.id != item.passage.id
+                and clash[0].text in item.text and clash[0].text != item.text):
+            # The same sentence from an overlapping chunk that also holds the one before
+            # it ("... renewed for a second season. While it doesn't have a release date,
+            # it'll be touching down in 2018"): the fuller span says what "it" is.
+            chosen[chosen.index(clash[0])] = replace(item, score=clash[0].score)
+        if clash:
             continue
         chosen.append(item)
         if len(chosen) == max_items:

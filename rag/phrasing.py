@@ -94,11 +94,15 @@ def which_one_named(question: str) -> str:
     first = _WHICH_ONE.search(question)
     if not first:
         return question
-    kinds = [w for w in re.findall(r"[a-z-]+", question[: first.start()].lower())
-             if TITLED.search(w)]
-    if not kinds:
+    words = re.findall(r"[a-z-]+", question[: first.start()].lower())
+    last = max((i for i, w in enumerate(words) if TITLED.search(w)), default=None)
+    if last is None:
         return question
-    kind = kinds[-1]
+    # the whole compound: "an older comic book run" -> "comic book run"
+    start = last
+    while start > 0 and last - start < 2 and TITLED.search(words[start - 1]):
+        start -= 1
+    kind = " ".join(words[start: last + 1])
     if kind.endswith("s") and not kind.endswith("series"):
         kind = kind[:-1]
     return _WHICH_ONE.sub(lambda m: f"{m['which']} {kind}", question)

@@ -98,6 +98,20 @@ def test_a_sentence_two_overlapping_chunks_share_is_chosen_once():
     assert len([e for e in chosen if "explores" in e.text]) == 2
 
 
+def test_a_sentence_is_quoted_from_the_chunk_that_also_holds_what_it_points_back_to():
+    # "While it ..." opens one chunk; the chunk before holds it with the sentence saying
+    # what "it" is. The sentence is chosen once, with its subject, at its own score.
+    opening = Passage("a2", "Doc 1", "a.txt", "While it has no date, it will air in 2018. "
+                      "Ritter films The Defenders in the fall.", 0.03)
+    before = Passage("a1", "Doc 1", "a.txt", "Jessica Jones was renewed for a second season. "
+                     "While it has no date, it will air in 2018.", 0.02)
+    chosen = select_evidence("When will it air?", [opening, before], FakeEmbedder(),
+                             max_items=3)
+    dated = [e for e in chosen if "2018" in e.text]
+    assert [e.text for e in dated] == [before.text]
+    assert dated[0].passage is before and dated[0].score == chosen[0].score
+
+
 def test_a_misspelt_sentence_is_compared_as_spelt_right_and_quoted_as_written():
     assert respelt("Killgrave is done; killgrave won't return.", {"killgrave": "kilgrave"}) == (
         "Kilgrave is done; kilgrave won't return.")

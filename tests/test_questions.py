@@ -747,6 +747,9 @@ def test_a_question_read_without_its_filler_is_one_question_about_its_role():
       "which outlet about Kilgrave?"),
      ("Of the two series, which one comes first?", "Of the two series, which series comes "
       "first?"),
+     # the whole compound the kind's word ends
+     ("It leaned on an older comic book run. Which one was it?", "It leaned on an older comic "
+      "book run. Which comic book run was it?"),
      # no kind of named thing before it: left as asked
      ("Which one is better?", "Which one is better?"),
      ("Rosenberg was busy. Which one did she tell?", "Rosenberg was busy. Which one did she "
