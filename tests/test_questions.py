@@ -277,13 +277,18 @@ def test_a_yes_no_question_about_a_release_asks_about_its_inner_subject():
     assert asks_release("Do the articles agree on which year it will reach Netflix?")
 
 
+# Questions that weigh the years given for a release, as users ask them
+WEIGHING_YEARS = [
+    "I keep seeing both 2017 and 2018 for jessica jones season 2 - which is it?",
+    "I've seen both 2017 and 2018 mentioned for the second season of Jessica Jones. What do "
+    "the reports actually say?",
+    "One piece I read said season two would arrive in 2017 - is that right, or is it later?",
+]
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
-    [("I keep seeing both 2017 and 2018 for jessica jones season 2 - which is it?", True),
-     ("I've seen both 2017 and 2018 mentioned for the second season of Jessica Jones. "
-      "What do the reports actually say?", True),
-     ("One piece I read said season two would arrive in 2017 - is that right, or is it later?",
-      True),
+    [*((question, True) for question in WEIGHING_YEARS),
      ("When are we actually going to get season 2? I've seen different years around.", True),
      ("Is season 2 coming out in 2017?", True),
      # a year with no release is no release question; nor is asking who gave the years
@@ -298,10 +303,7 @@ def test_questions_that_weigh_the_years_of_a_release(question, asks):
 
 @pytest.mark.parametrize(
     "question",
-    ["I keep seeing both 2017 and 2018 for jessica jones season 2 - which is it?",
-     "I've seen both 2017 and 2018 mentioned for the second season of Jessica Jones. "
-     "What do the reports actually say?",
-     "One piece I read said season two would arrive in 2017 - is that right, or is it later?",
+    [*WEIGHING_YEARS,
      "When are we actually going to get Jessica Jones season 2? I've seen different years.",
      "When is Jessica Jones season 2 actually going to come out?",
      "Do the articles agree on which year the next Jessica Jones season will premiere?"],
