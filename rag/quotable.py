@@ -60,10 +60,11 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         elif unseen:
             continue
         elif asks_publication(part):  # named in the sentence, or by its source line
-            out += saying_where_told(part, [e for e in items if e.score >= floor], items)
-            if asks_several(part) and out:  # "Which publications ...?": every one named
-                out += [e for e in items if e.score >= min_score and e not in out
-                        and names_outlet(part, e.text)]
+            told = saying_where_told(part, [e for e in items if e.score >= floor], items)
+            if asks_several(part) and told:  # "Which publications ...?": every one named
+                told += [e for e in items if e.score >= min_score and e not in told
+                         and names_outlet(part, e.text)]
+            out += told
         else:
             # Where one thing is against another is said in a few words the question
             # rarely shares ("just across the hall"): the sentence that says it is the

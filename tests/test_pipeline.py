@@ -324,6 +324,13 @@ def test_a_question_for_several_outlets_quotes_each_article_that_names_one(setti
     assert pipeline.quotable(several, [esquire, other, nerdist], lexical) == [esquire, nerdist]
     one = "Which publication did Rosenberg talk to about season 2?"
     assert pipeline.quotable(one, [esquire, other, nerdist], lexical) == [esquire]
+    # in a two-part question, only what its own part found is added to
+    two = "What does season 2 explore, and which publications did Rosenberg talk to?"
+    explored = evidence_in("Season 2 explores trauma.", "Season 2 explores trauma.", 0.9)
+    unsaid = replace(other, part=1, score=0.9)
+    lexical = BM25([explored.text, esquire.text, nerdist.text, other.text, "Rosenberg writes."])
+    assert pipeline.quotable(two, [explored, unsaid, replace(nerdist, part=1)], lexical) == [
+        explored]
 
 
 def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
