@@ -229,15 +229,15 @@ class Pipeline:
         one_release = asks_one_release(question)
         ranked = []
         for k, (part, option) in enumerate(zip(parts, options, strict=True)):
-            slips = corpus_slips(part, lexical, wordnet)
+            misspelt = corpus_slips(part, lexical, wordnet)  # question word -> its slips
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
-                    stem_word(word): frozenset(map(stem_word, found))
-                    for word, found in slips.items()},
-                slips={slip: word.lower() for word, found in slips.items() for slip in found})])
+                    stem_word(word): frozenset(map(stem_word, slips))
+                    for word, slips in misspelt.items()},
+                slips={slip: word.lower() for word, slips in misspelt.items() for slip in slips})])
         candidates = _interleave([r[:wanted] for r in ranked],
                                  key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(wanted, 2 * len(parts))]
