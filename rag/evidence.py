@@ -23,6 +23,7 @@ from rag.questions import (
     answer_kind_words,
     asked_people,
     expected_answer_type,
+    gives_comparison,
     gives_reason,
     has_answer_type,
     is_yes_no,
@@ -171,9 +172,12 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     # The reason a why-question asks for may follow in words of its own ("As Rosenberg
     # explains, the relaxed schedule ..." then "... because I had the time to do it.").
     gives_the_reason = gives_reason(question, sentence) and not gives_reason(question, item.text)
+    # So may the comparison a how-does-it-compare question asks for ("... the time for on a
+    # cable schedule." then "This is an even more generous schedule than that.").
+    compares = gives_comparison(question, sentence) and not gives_comparison(question, item.text)
     if not ENDS_SENTENCE.search(sentence) or (
             lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP
-            and not gives_the_reason):
+            and not gives_the_reason and not compares):
         return item
     return replace(item, text=text[item.start:end], end=end)
 

@@ -232,7 +232,8 @@ class Pipeline:
             misspelt = corpus_slips(part, lexical, wordnet)  # question word -> its slips
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
-                wanted + (RELEASE_SENTENCES if one_release or asks_publication(part) else 0),
+                wanted + (RELEASE_SENTENCES if one_release or asks_publication(part)
+                          or expected_answer_type(part) == "place" else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
                     stem_word(word): frozenset(map(stem_word, slips))
@@ -244,6 +245,8 @@ class Pipeline:
         if one_release:
             candidates += other_release_years(question, candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
+            if expected_answer_type(part) == "place":
+                candidates += place_sentence(part, k, candidates, ranked[k][wanted:])
             if asks_publication(part):
                 candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
                 if asks_several(part):
@@ -404,6 +407,17 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def place_sentence(question: str, part: int, chosen: Sequence[Evidence],
+                   rest: Sequence[Evidence]) -> list[Evidence]:
+    """For a question about where one thing is against another, the best of `rest` that
+    says where ("... as they're just across the hall"), when `chosen` has none: the few
+    words it takes are rarely the question's, and the sentence seldom ranks high."""
+    if any(e.part == part and has_answer_type(question, e.text) for e in chosen):
+        return []
+    return next(([e] for e in rest if has_answer_type(question, e.text)
+                 and not any(e.overlaps(other) for other in chosen)), [])
 
 
 def other_outlets(question: str, chosen: Sequence[Evidence],

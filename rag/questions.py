@@ -86,12 +86,15 @@ _RELATION = re.compile(
     r"\s+are)?)(?:\s+behind\b)?|\bin charge\b",
     re.I,
 )
+# Words for the kind of date asked for: "What's the release window?" asks when, as does
+# "defenders release window"; articles give the date and never call it a window.
+DATE_KIND = r"(?:dates?|years?|months?|days?|windows?|time\s?frames?)"
 # A search-box query, with no question word: "malcolm actor jessica jones" asks for a name,
 # "luke cage netflix premiere date" for a date.
 _QUERY_KINDS = (
     ("name", re.compile(rf"\b{PERSON}|\b(?:cast|plays?|played)\b", re.I)),
     # The last word of a search is what it asks for: "release priority" is no date.
-    ("date", re.compile(r"\b(?:dates?|years?)\b|\b(?:premieres?|release)\b(?!\s+[a-z]+\W*$)",
+    ("date", re.compile(rf"\b{DATE_KIND}\b|\b(?:premieres?|release)\b(?!\s+[a-z]+\W*$)",
                         re.I)),
 )
 # "dexter was on which network": the question word last, where a user types it.
@@ -218,9 +221,10 @@ def expected_answer_type(question: str) -> str:
             or re.match(rf"\s*what(?:'s|\s+is|\s+was|\s+are)\s+the\s+names?\s+of\s+"
                         rf"(?:the|her|his|their)\s+{ASKED_PERSON}", q)):
         return "name"
-    if (re.match(r"\s*when\b", q) or re.search(r"\b(what|which) (year|date|month|day)\b", q)
+    if (re.match(r"\s*when\b", q)
+            or re.search(r"\b(what|which) (year|date|month|day|window|time ?frame)\b", q)
             or (weighed and not _WHO_OR_HOW.match(q))
-            or re.match(r"\s*what\b.*\b(release|premiere) (dates?|years?)\b", q)):
+            or re.match(rf"\s*what\b.*\b(release|premiere) {DATE_KIND}\b", q)):
         return "date"
     if _PLACE_QUESTION.match(question):
         return "place"
@@ -269,7 +273,8 @@ def answer_kind_words(question: str) -> str:
                             + [w for w in re.findall(r"[\w-]+", question.lower())
                                if w in office])
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
-        relation = " ".join(RELEASE.findall(question))
+        relation = " ".join(RELEASE.findall(question)
+                            + re.findall(rf"\b{DATE_KIND}\b", question, re.I))
     match = _WHICH.match(question) or _WHICH_LAST.search(question)
     if not match:
         return relation
@@ -317,6 +322,16 @@ def gives_reason(question: str, text: str) -> bool:
     # "as involved as they need" compares; it gives no reason
     return any(not re.search(r"\bas [\w-]+ $", text[: m.start()], re.I)
                for m in _REASON.finditer(text))
+
+
+# "How does the time she gets now compare with cable?", "Is it darker than season 1?"
+_COMPARES = re.compile(r"\b(?:compar(?:e|es|ed|ing|ison)|versus|vs)\b|\bthan\b", re.I)
+
+
+def gives_comparison(question: str, text: str) -> bool:
+    """Whether `text` compares ("This is an even more generous schedule than that."), for a
+    question that asks how one thing compares with another."""
+    return bool(_COMPARES.search(question)) and bool(re.search(r"\bthan\b", text, re.I))
 
 
 def is_yes_no(question: str) -> bool:

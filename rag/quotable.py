@@ -68,9 +68,9 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         else:
             # Where one thing is against another is said in a few words the question
             # rarely shares ("just across the hall"): the sentence that says it is the
-            # answer, however it scores.
-            if expected_answer_type(part) == "place":
-                floor = min_score
+            # answer, however it scores, once the best evidence reaches the floor.
+            if expected_answer_type(part) == "place" and max(e.score for e in items) >= min_score:
+                floor = 0.0
             typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
             # "Which director ...?" is answered by someone the sentence calls a director,
             # not by whoever else it names; "Who wrote the Esquire piece?" by the byline

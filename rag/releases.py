@@ -20,7 +20,7 @@ from rag.types import Passage
 # Words of a release question that say nothing of what comes out ("When is season 2 expected?").
 _RELEASE_ASIDES = frozenset(tokenize(
     "expected due planned slated scheduled supposed actually going gonna next upcoming "
-    "date year"))
+    "date year month day window timeframe time frame"))
 _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # A sentence about what the one before named: "While it doesn't have a release date, ..."
 _PRONOUN_SUBJECT = re.compile(
@@ -78,13 +78,20 @@ def _release_subject(question: str) -> frozenset[str]:
     # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
     # different years floating around" is not about years floating around, nor "I'm
     # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
-    asking = [_asking_clause(question[s:e]) for s, e in split_sentences(question)
-              if RELEASE.search(question[s:e]) or VIEWERS_GET.search(question[s:e])]
+    asking = [_asking_clause(sentence) for sentence in _typed_sentences(question)
+              if RELEASE.search(sentence) or VIEWERS_GET.search(sentence)]
     if not asking:  # "I keep seeing both 2017 and 2018 for season 2 - which is it?"
         asking = [m["subject"] for m in _YEARS_FOR.finditer(question)][-1:]
     text = RELEASE.sub(" ", " ".join(asking) or question)
     # a year is what is asked about, never what comes out ("... arrive in 2017 - is that right?")
     return frozenset(_subject_words(YEAR.sub(" ", text)))
+
+
+def _typed_sentences(question: str) -> list[str]:
+    """The sentences of a question as typed: a question mark ends one whatever follows
+    ("... coming out? ive seen different years mentioned")."""
+    return [piece[s:e] for piece in re.split(r"(?<=[?!])\s+", question)
+            for s, e in split_sentences(piece)]
 
 
 def _asking_clause(sentence: str) -> str:

@@ -323,6 +323,19 @@ def test_a_why_answer_takes_the_reason_that_follows_it():
                                    uniform_weight) == first
 
 
+def test_a_comparison_answer_takes_the_comparison_that_follows_it():
+    text = ("Half of writing is rewriting, and that is what you have the time for on a cable "
+            "schedule. This is an even more generous schedule than that. The weather was nice.")
+    schedule = Passage("p11", "Doc 11", "k.txt", text, 0.1)
+    end = text.index(" This is")
+    item = Evidence(schedule, text[:end], 0, end, 1.0)
+    wide = with_following_sentence(
+        item, "How does the time she gets now compare with the time she had in cable?",
+        uniform_weight)
+    assert wide.text.endswith("more generous schedule than that.")
+    assert with_following_sentence(item, "What did she have time for?", uniform_weight) == item
+
+
 def test_the_last_sentence_of_a_passage_has_nothing_to_join():
     start = AWARDS.text.index("The weather")
     item = Evidence(AWARDS, AWARDS.text[start:], start, len(AWARDS.text), 1.0)

@@ -245,6 +245,25 @@ def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
     assert pipeline.answer("Where is the show filmed relative to New York?").refused
 
 
+def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
+    from rag.pipeline import place_sentence
+    from rag.retrieval import BM25
+
+    text = ("Rosenberg and her team are already writing season 2. Rosenberg checks in with "
+            "the Defenders showrunners, who are just across the hall.")
+    busy = evidence_in(text, "Rosenberg and her team are already writing season 2.", 0.6)
+    hall = evidence_in(text, text.split(". ")[1], 0.3)
+    question = "Physically, how close do the Defenders showrunners sit to Rosenberg's staff?"
+    assert place_sentence(question, 0, [busy], [hall]) == [hall]
+    assert place_sentence(question, 0, [busy, hall], []) == []
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
+    assert pipeline.quotable(question, [busy, hall], lexical) == [hall]
+    # once the best evidence reaches the floor, and not before
+    weak = replace(busy, score=0.45)
+    assert pipeline.quotable(question, [weak, hall], lexical) == []
+
+
 def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     # The byline passage shares too little with the question to pass the relevance floor
     # by its embedding alone.

@@ -306,6 +306,9 @@ def test_questions_that_weigh_the_years_of_a_release(question, asks):
     [*WEIGHING_YEARS,
      "When are we actually going to get Jessica Jones season 2? I've seen different years.",
      "When is Jessica Jones season 2 actually going to come out?",
+     # a question mark ends the asking sentence, however the next one is typed
+     "what year is jessica jones season 2 actually coming out? ive seen different years "
+     "mentioned",
      "Do the articles agree on which year the next Jessica Jones season will premiere?"],
 )
 def test_the_release_a_question_weighs_years_for_is_what_it_dates(question):
@@ -462,11 +465,32 @@ def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question
      # the last word is what is asked for: a priority, not a release date
      ("punisher vs jessica jones season 2 release priority", "", True),
      ("dexter was on which network", "title", False),  # the question word last
-     ("what happened?", "", False), ("is it out in 2017?", "", False)],
+     ("what happened?", "", False), ("is it out in 2017?", "", False),
+     # a release window is when it comes out
+     ("defenders release window", "date", True),
+     ("What's the release window for The Defenders?", "date", False)],
 )
 def test_a_search_box_query_asks_for_what_its_kind_word_names(question, kind, search):
     assert expected_answer_type(question) == kind
     assert is_search_query(question) == search
+
+
+def test_a_release_window_is_a_date_of_what_comes_out():
+    from rag.releases import release_years
+
+    text = "The Defenders is planned to hit Netflix sometime in mid-2017."
+    assert release_years("defenders release window", text) == {"2017"}
+    assert release_years("What's the release window for The Defenders?", text) == {"2017"}
+
+
+def test_a_comparison_is_given_for_a_question_that_compares():
+    from rag.questions import gives_comparison
+
+    answer = "This is an even more generous schedule than that."
+    assert gives_comparison("How does the time she gets now compare with cable?", answer)
+    assert gives_comparison("Is the schedule longer than on cable?", answer)
+    assert not gives_comparison("What is the schedule like?", answer)
+    assert not gives_comparison("How does it compare with cable?", "It is generous.")
 
 
 def test_which_year_and_which_season_expect_a_date_and_a_number():

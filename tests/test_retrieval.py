@@ -22,6 +22,12 @@ def test_tokenize_drops_chat_filler():
     assert tokenize("is she over the whole kilgrave thing or nah") == ["kilgrav", "thing"]
 
 
+def test_tokenize_drops_prepositions_and_hyphenated_prefixes():
+    # not subjects the articles lack: "Who is co-running it alongside Marco Ramirez?"
+    assert tokenize("Who is co-running it alongside Marco Ramirez?") == [
+        "run", "marco", "ramirez"]
+
+
 def top(bm25: BM25, query: str, k: int) -> list[int]:
     return [i for i, _ in bm25.ranked(query, k)]
 
