@@ -53,6 +53,12 @@ DURATION = re.compile(
     r"(?:[\s-]+(?:more|full|long|whole|other))?[\s-]+"
     r"(?:minute|hour|day|week|month|year|decade)s?\b",  # "a second season" is no time
     re.I)
+# Time gone by: "nearly six months since the first season hit", "two years ago", "it has
+# been a year". "The wait will be a couple of years", "worked in TV for many years" are
+# lengths of time, not time gone by.
+ELAPSED = re.compile(
+    rf"(?:{DURATION.pattern})\s+(?:since|ago)\b|\bbeen\s+(?:(?:nearly|almost|about|around|"
+    rf"over|just|more than|less than)\s+)?(?:{DURATION.pattern})", re.I)
 # A sum of money: "$4 million", "a budget of 90 million dollars", "£2m".
 MONEY = re.compile(
     r"[$\u00a3\u20ac]\s?\d|\b\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\s*"

@@ -38,11 +38,11 @@ from rag.questions import (
     asks_one_release,
     asks_publication,
     asks_several,
-    expected_answer_type,
     has_answer_type,
     mentions,
     names_outlet,
     question_parts,
+    said_in_few_words,
 )
 from rag.quotable import (
     ANSWER_MARGIN,
@@ -172,7 +172,7 @@ class Pipeline:
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
                 passages = _led_by(retriever, role, partial(names_actor, role), passages)
-            elif expected_answer_type(part) == "place":
+            elif said_in_few_words(part):
                 # "How close are the two writing teams?": the articles say where in a few
                 # words ("just across the hall") that its words rarely share.
                 passages = _led_by(retriever, part, partial(has_answer_type, part), passages)
@@ -233,7 +233,7 @@ class Pipeline:
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if one_release or asks_publication(part)
-                          or expected_answer_type(part) == "place" else 0),
+                          or said_in_few_words(part) else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
                     stem_word(word): frozenset(map(stem_word, slips))
@@ -245,8 +245,8 @@ class Pipeline:
         if one_release:
             candidates += other_release_years(question, candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
-            if expected_answer_type(part) == "place":
-                candidates += place_sentence(part, k, candidates, ranked[k][wanted:])
+            if said_in_few_words(part):
+                candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
             if asks_publication(part):
                 candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
                 if asks_several(part):
@@ -409,11 +409,10 @@ class Pipeline:
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
 
 
-def place_sentence(question: str, part: int, chosen: Sequence[Evidence],
-                   rest: Sequence[Evidence]) -> list[Evidence]:
-    """For a question about where one thing is against another, the best of `rest` that
-    says where ("... as they're just across the hall"), when `chosen` has none: the few
-    words it takes are rarely the question's, and the sentence seldom ranks high."""
+def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
+                       rest: Sequence[Evidence]) -> list[Evidence]:
+    """For a question whose answer is `said_in_few_words`, the best of `rest` that holds
+    that kind of answer ("... as they're just across the hall"), when `chosen` has none."""
     if any(e.part == part and has_answer_type(question, e.text) for e in chosen):
         return []
     return next(([e] for e in rest if has_answer_type(question, e.text)

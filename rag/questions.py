@@ -17,6 +17,7 @@ from rag.numbers import (
     COUNT,
     DATE,
     DURATION,
+    ELAPSED,
     MONEY,
     NUMBER_LABEL,
     PROPORTION,
@@ -386,6 +387,20 @@ def asks_duration(question: str) -> bool:
     return bool(re.search(r"\bhow long\b", question, re.I))
 
 
+def asks_elapsed(question: str) -> bool:
+    """Whether the question asks how much time has gone by ("How long had season 1 been
+    out?", "How long ago did it premiere?"), which "nearly six months since" answers."""
+    return bool(re.search(r"\bhow long\b.*\b(?:been|since|ago)\b", question, re.I))
+
+
+def said_in_few_words(question: str) -> bool:
+    """Whether the question asks for a kind of answer that articles say in a few words of
+    their own, rarely the question's, in a sentence that seldom ranks high: where one thing
+    is against another ("just across the hall"), or how long ago ("nearly six months
+    since")."""
+    return expected_answer_type(question) == "place" or asks_elapsed(question)
+
+
 def states_outright(question: str) -> bool:
     """Whether the question is answered by a sentence that says it outright: what a season
     is about ("Season 2 will explore ..."), or when something comes out ("... expected to
@@ -430,6 +445,8 @@ def has_answer_type(question: str, text: str) -> bool:
             return bool(AGE.search(text))
         if _MONEY_QUESTION.search(asked):  # a sum, not "nearly six months"
             return bool(MONEY.search(text))
+        if asks_elapsed(question):  # "nearly six months since", not "a couple of years"
+            return bool(ELAPSED.search(text))
         if asks_duration(question):  # "nearly six months", not "season 1"
             return bool(DURATION.search(text))
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)

@@ -15,11 +15,11 @@ from rag.questions import (
     asks_publication,
     asks_release,
     asks_several,
-    expected_answer_type,
     gives_reason,
     has_answer_type,
     names_outlet,
     question_parts,
+    said_in_few_words,
 )
 from rag.releases import release_dates_of
 from rag.retrieval import BM25
@@ -66,10 +66,10 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                          and names_outlet(part, e.text)]
             out += told
         else:
-            # Where one thing is against another is said in a few words the question
-            # rarely shares ("just across the hall"): the sentence that says it is the
-            # answer, however it scores, once the best evidence reaches the floor.
-            if expected_answer_type(part) == "place" and max(e.score for e in items) >= min_score:
+            # Where one thing is against another, or how long ago, is said in a few words
+            # the question rarely shares ("just across the hall"): the sentence that says
+            # it is the answer, however it scores, once the best evidence reaches the floor.
+            if said_in_few_words(part) and max(e.score for e in items) >= min_score:
                 floor = 0.0
             typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
             # "Which director ...?" is answered by someone the sentence calls a director,

@@ -28,6 +28,9 @@ SOURCE_WORDS = frozenset(tokenize("article articles source sources document docu
 # When in the year something happened: "By late summer, how far along were the scripts?" is
 # answered by "as of August": the articles date things by month more than by season.
 TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autumn winter"))
+# The measure a how-question asks for ("long" in "How long is the wait?"): no subject, and
+# not to be said in the corpus's words ("longer").
+_HOW_MEASURE = re.compile(r"\bhow\s+(long|far|much|many|often|soon|old|big)\b", re.I)
 # "What is the title of the first episode of season 2?": the thing whose name is asked for
 # ("episode"), the last word before what places it ("of season 2", "in the show", "?").
 _NAME_OF = re.compile(
@@ -47,13 +50,18 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
     # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
     # of year a question sets it in ("By late summer, ...").
     no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-                  | TIME_OF_YEAR_WORDS)
+                  | TIME_OF_YEAR_WORDS | measure_words(question))
     paraphrased = paraphrased or {}
     share = weighted_share(
         set(tokenize(question)),
         lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
         lexical.term_weight)
     return share >= MAX_UNSEEN_SHARE
+
+
+def measure_words(question: str) -> set[str]:
+    """The words for the measure a how-question asks for: "long" in "How long is the wait?"."""
+    return set(tokenize(" ".join(m[1] for m in _HOW_MEASURE.finditer(question))))
 
 
 def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) -> Synonyms:
@@ -104,9 +112,10 @@ def paraphrased(question: str, lexical: BM25,
     out: dict[str, frozenset[str]] = {}
     if wordnet is None:
         return out
+    measure = measure_words(question)
     for word in content_words(question):
         stem = stem_word(word)
-        if stem in lexical.idf or stem in out:
+        if stem in lexical.idf or stem in out or stem in measure:
             continue
         found = set()
         for synonym in [*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)]:

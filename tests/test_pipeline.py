@@ -246,7 +246,7 @@ def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
 
 
 def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
-    from rag.pipeline import place_sentence
+    from rag.pipeline import answering_sentence
     from rag.retrieval import BM25
 
     text = ("Rosenberg and her team are already writing season 2. Rosenberg checks in with "
@@ -254,14 +254,23 @@ def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
     busy = evidence_in(text, "Rosenberg and her team are already writing season 2.", 0.6)
     hall = evidence_in(text, text.split(". ")[1], 0.3)
     question = "Physically, how close do the Defenders showrunners sit to Rosenberg's staff?"
-    assert place_sentence(question, 0, [busy], [hall]) == [hall]
-    assert place_sentence(question, 0, [busy, hall], []) == []
+    assert answering_sentence(question, 0, [busy], [hall]) == [hall]
+    assert answering_sentence(question, 0, [busy, hall], []) == []
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
     lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
     assert pipeline.quotable(question, [busy, hall], lexical) == [hall]
     # once the best evidence reaches the floor, and not before
     weak = replace(busy, score=0.45)
     assert pipeline.quotable(question, [weak, hall], lexical) == []
+
+
+def test_a_question_of_time_gone_by_reaches_the_sentence_that_says_it(pipeline):
+    # "nearly six months since" shares little with the question but "season"
+    question = "How long had season 1 been out when the Nerdist piece was written?"
+    passages = pipeline.retrieve(question)
+    assert "nearly six months since" in passages[0].text
+    evidence = pipeline.select_evidence(question, passages)
+    assert any("nearly six months since" in e.text for e in evidence)
 
 
 def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):

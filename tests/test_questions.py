@@ -176,6 +176,12 @@ def test_yes_no_questions():
         ("How much of the scripts are done?", "They are midway through the writing.", True),
         ("How much of the scripts are done?", "They wrote season one in a year.", False),
         ("How long is the shoot?", "It is a six month period.", True),
+        # time gone by, not any length of time
+        ("How long had season 1 been out?", "It has been nearly six months since season 1 "
+         "hit Netflix.", True),
+        ("How long ago did season 1 premiere?", "Season 1 premiered two years ago.", True),
+        ("How long had season 1 been out?", "The wait will be a couple of years.", False),
+        ("How long had season 1 been out?", "She worked in TV for many years.", False),
         # an age, not any number near the name
         ("How old is she?", "She has written two shows.", False),
         ("How old is she?", "Rosenberg, 54, has written two shows.", True),

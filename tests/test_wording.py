@@ -42,6 +42,10 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     # A question in the articles' own words has nothing to match.
     assert paraphrases_to_match("What does Jessica envy in Trish?", lexical,
                                 real_wordnet) == {}
+    # The measure a how-question asks for is no word to match ("long" -> "longer").
+    assert paraphrases_to_match("How long will the second season take?", lexical,
+                                real_wordnet) == {}
+    assert not mostly_unseen("How long will the second season take?", lexical)
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
