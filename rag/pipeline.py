@@ -16,6 +16,7 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
     Evidence,
+    Synonyms,
     says_each,
     select_evidence,
     with_following_sentence,
@@ -38,6 +39,7 @@ from rag.questions import (
     asks_one_release,
     asks_publication,
     asks_several,
+    expected_answer_type,
     has_answer_type,
     mentions,
     names_outlet,
@@ -337,7 +339,7 @@ class Pipeline:
         evidence = self.select_evidence(question, passages, lexical)
         to_match = paraphrases_to_match(question, lexical, wordnet)
         if to_match:  # asked in other words than the articles': only what says it counts
-            evidence = [e for e in evidence if says_each(e.text, to_match)]
+            evidence = saying_what_was_asked(question, evidence, to_match)
         timings["select_ms"] = _ms(started) - timings["retrieve_ms"]
         if not evidence:  # nothing fits: never send an over-long prompt
             yield prompts.REFUSAL
@@ -407,6 +409,18 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+
+def saying_what_was_asked(question: str, evidence: Sequence[Evidence],
+                          to_match: Synonyms) -> list[Evidence]:
+    """The evidence that says each word of `to_match` in the corpus's words ("What is
+    Jessica jealous of?": "what she envies most ..."), or holds the particular kind of
+    answer its part of the question asks for: "Which Netflix exec commented on when season
+    two might arrive?" is answered by "... as Netflix head Ted Sarandos has recently
+    stated", which says no "get" or "come" for "arrive"."""
+    parts = question_parts(question)
+    return [e for e in evidence if says_each(e.text, to_match)
+            or (expected_answer_type(parts[e.part]) and has_answer_type(parts[e.part], e.text))]
 
 
 def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],

@@ -13,7 +13,7 @@ import re
 
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
-from rag.phrasing import which_one_named, without_chat_filler
+from rag.phrasing import RELEASE, which_one_named, without_chat_filler
 from rag.questions import answer_kind_words
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
 from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
@@ -50,7 +50,10 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
     # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
     # of year a question sets it in ("By late summer, ...").
     no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-                  | TIME_OF_YEAR_WORDS | measure_words(question))
+                  | TIME_OF_YEAR_WORDS | measure_words(question)
+                  # articles say a thing comes out in more ways than a question does
+                  # ("When might season two arrive?": "seeing another season prior to 2018")
+                  | set(tokenize(" ".join(RELEASE.findall(question)))))
     paraphrased = paraphrased or {}
     share = weighted_share(
         set(tokenize(question)),

@@ -200,6 +200,22 @@ def test_a_paraphrase_is_answered_only_from_a_sentence_that_says_each_word(
     assert pipeline.answer(agency).refused
 
 
+def test_a_paraphrase_is_also_answered_by_the_kind_of_answer_it_asks_for():
+    from rag.pipeline import saying_what_was_asked
+
+    text = ("Season two is unlikely before 2018, as Netflix head Ted Sarandos has stated. "
+            "Season two will come after The Defenders.")
+    sarandos = evidence_in(text, text.split(". ")[0] + ".", 0.8)
+    after = evidence_in(text, text.split(". ")[1], 0.7)
+    arrive = {"arriv": frozenset({"com", "get"})}  # stems
+    # a name for "Which exec ...?", though it says no "come" for "arrive"
+    assert saying_what_was_asked("Which Netflix exec commented on when season two might "
+                                 "arrive?", [sarandos, after], arrive) == [sarandos, after]
+    # a question that asks for no particular kind of answer takes only what says it
+    assert saying_what_was_asked("What did they say about season two arriving?",
+                                 [sarandos, after], arrive) == [after]
+
+
 def test_lexical_retrieve_ranks_passages_by_the_words_alone(pipeline):
     passages = pipeline.retriever().lexical_retrieve("Malcolm", 50)
     assert passages and all("Malcolm" in p.text for p in passages)

@@ -29,6 +29,15 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
     assert mostly_unseen("By late summer, what had the budget funded?", lexical)
 
 
+def test_the_words_for_how_a_thing_comes_out_do_not_count_as_unseen():
+    lexical = BM25(["Season two is unlikely prior to 2018, Ted Sarandos has stated.",
+                    "The show is a success."])
+    # the articles say "seeing another season", "touching down", "hit"
+    assert not mostly_unseen("When might Sarandos's show arrive?", lexical)
+    assert not mostly_unseen("Is Sarandos's show launching soon?", lexical)
+    assert mostly_unseen("When might Sarandos's show be budgeted?", lexical)
+
+
 def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     lexical = BM25(["What Jessica envies most of Trish is her heart.",
                     "The show won an award and will have a second season."])
