@@ -411,6 +411,11 @@ class Pipeline:
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
 
 
+# Kinds of answer a sentence holds only if it answers: not a title, which any capitalised
+# word inside a sentence passes for ("New York City" for "What is her agency called?").
+_TELLING_TYPES = ("name", "date", "number")
+
+
 def saying_what_was_asked(question: str, evidence: Sequence[Evidence],
                           to_match: Synonyms) -> list[Evidence]:
     """The evidence that says each word of `to_match` in the corpus's words ("What is
@@ -420,7 +425,8 @@ def saying_what_was_asked(question: str, evidence: Sequence[Evidence],
     stated", which says no "get" or "come" for "arrive"."""
     parts = question_parts(question)
     return [e for e in evidence if says_each(e.text, to_match)
-            or (expected_answer_type(parts[e.part]) and has_answer_type(parts[e.part], e.text))]
+            or (expected_answer_type(parts[e.part]) in _TELLING_TYPES
+                and has_answer_type(parts[e.part], e.text))]
 
 
 def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],

@@ -214,6 +214,9 @@ def test_a_paraphrase_is_also_answered_by_the_kind_of_answer_it_asks_for():
     # a question that asks for no particular kind of answer takes only what says it
     assert saying_what_was_asked("What did they say about season two arriving?",
                                  [sarandos, after], arrive) == [after]
+    # nor does one for a title, which any capitalised word passes for
+    assert saying_what_was_asked("Which show is arriving after season two?",
+                                 [sarandos, after], arrive) == [after]
 
 
 def test_lexical_retrieve_ranks_passages_by_the_words_alone(pipeline):
