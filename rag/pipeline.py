@@ -31,6 +31,12 @@ from rag.phrasing import (
     mentions_source,
     named_source,
 )
+from rag.production import (
+    asks_start_of_work,
+    each_article_statement,
+    statements,
+    with_each_article_statement,
+)
 from rag.questions import (
     alternatives,
     asked_office,
@@ -191,6 +197,8 @@ class Pipeline:
             found.append(passages[:top_k])
         if asks_one_release(question):
             found[0] = with_other_release_years(retriever, question, found[0])
+        elif asks_start_of_work(question):
+            found[0] = with_each_article_statement(retriever, question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
     def with_outlet_passage(self, question: str, passages: list[Passage]) -> list[Passage]:
@@ -229,12 +237,14 @@ class Pipeline:
         pool = passages[: self.settings.context_passages * len(parts)]
         wanted = self.settings.evidence_sentences
         one_release = asks_one_release(question)
+        # each article's say on when a release or filming is, not only the best one's
+        each_article = one_release or asks_start_of_work(question)
         ranked = []
         for k, (part, option) in enumerate(zip(parts, options, strict=True)):
             misspelt = corpus_slips(part, lexical, wordnet)  # question word -> its slips
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
-                wanted + (RELEASE_SENTENCES if one_release or asks_publication(part)
+                wanted + (RELEASE_SENTENCES if each_article or asks_publication(part)
                           or said_in_few_words(part) else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
@@ -246,6 +256,8 @@ class Pipeline:
         candidates = candidates[: max(wanted, 2 * len(parts))]
         if one_release:
             candidates += other_release_years(question, candidates, ranked[0][wanted:])
+        elif each_article:
+            candidates += each_article_statement(question, candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
             if said_in_few_words(part):
                 candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
@@ -386,8 +398,10 @@ class Pipeline:
         attributed = any(map(asks_publication, parts))
         if (attributed and quotable) or any(map(asks_byline, parts)):
             text = ""
-        conflict = conflicting_years(question, quotable, widen)
-        if conflict:  # the articles disagree: quote each side rather than the model's pick
+        # the articles disagree, or each puts it in its own terms: quote each side rather
+        # than the model's pick
+        conflict = conflicting_years(question, quotable, widen) or statements(question, quotable)
+        if conflict:
             text, citations = extractive(conflict, max_quotes=len(conflict),
                                          margin=float("inf"), widen=widen)
         if not text:  # nothing the model said holds: quote the evidence if it answers

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.people import asks_byline, capitalised_words
+from rag.production import asks_start_of_work, states_start
 from rag.questions import (
     asked_office,
     asked_people,
@@ -89,6 +90,10 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                 # Luke Cage"; and the source that disagrees must be shown too, however
                 # little else of a long question it shares.
                 typed = [e for e in items if release_dates_of(part, e)] or typed
+            if asks_start_of_work(part) and max(e.score for e in items) >= min_score:
+                # likewise every sentence saying when filming starts ("... will go into
+                # production early next year"), and only those when there are any
+                typed = [e for e in items if states_start(part, e.text)] or typed
             out += typed
     return out
 
