@@ -211,7 +211,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             cut = para.start() + boundary.start()
             words = text[start:cut].split()
             last_word = words[-1].rstrip(".").lower() if words else ""
-            if last_word in _ABBREVIATIONS or len(last_word) == 1:
+            # An initial ("J. Jones") or a list's number ("1. Install it") ends no
+            # sentence; a number after other words does ("... in season 1. With these").
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and (
+                    last_word.isalpha() or len(words) == 1)):
                 continue
             end = para.start() + boundary.end()
             spans.append((start, _rstrip_end(text, start, end)))

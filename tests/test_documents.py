@@ -103,6 +103,17 @@ def test_sentences_respect_abbreviations_and_quotes():
                          "She said so."]
 
 
+def test_a_number_ends_a_sentence_but_an_initial_or_a_list_number_does_not():
+    def sentences(text: str) -> list[str]:
+        return [text[s:e] for s, e in split_sentences(text)]
+
+    assert sentences("They laid the foundation in season 1. With these characters, she "
+                     "rests.") == ["They laid the foundation in season 1.",
+                                   "With these characters, she rests."]
+    assert sentences("Written by J. K. Rowling. Next.") == ["Written by J. K. Rowling.", "Next."]
+    assert sentences("1. Install it. 2. Run it.") == ["1. Install it.", "2. Run it."]
+
+
 def test_bad_files_are_skipped_with_reasons(tmp_path: Path):
     tmp_path = tmp_path / "mixed"
     tmp_path.mkdir()
