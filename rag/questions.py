@@ -452,7 +452,11 @@ def has_answer_type(question: str, text: str) -> bool:
         counted = re.search(r"\bhow many\s+([a-z]+?)(?:e?s)?\b", asked)
         if counted:  # the number must count that thing, not be any number nearby
             unit = re.escape(counted.group(1))
-            return bool(re.search(rf"{COUNT.pattern}(?:\s+\w+)?\s+{unit}", text, re.I))
+            # "13 episodes", "13 new episodes", "all four of Netflix's heroes"; not the 2
+            # of "season 2"
+            of = r"(?:\s+of\s+(?:the|its|their|his|her|\w+['\u2019]s))?"
+            return bool(re.search(rf"{COUNT.pattern}{of}(?:\s+\w+)?\s+{unit}",
+                                  NUMBER_LABEL.sub(" ", text), re.I))
         # "How much of the scripts ...?" is answered by "midway through", not by "season one";
         # "How much rest ...?" asks an amount of time, not what share of anything.
         if (re.search(r"\bhow (?:much|far)\b", asked) and PROPORTION.search(text)

@@ -176,6 +176,10 @@ def test_yes_no_questions():
         ("How much of the scripts are done?", "They are midway through the writing.", True),
         ("How much of the scripts are done?", "They wrote season one in a year.", False),
         ("How long is the shoot?", "It is a six month period.", True),
+        # a count of the thing asked about, however it is put, and not a season's number
+        ("How many heroes team up?", "It will see all four of Netflix\u2019s heroes team up.",
+         True),
+        ("How many heroes team up?", "In season 2 the heroes meet.", False),
         # time gone by, not any length of time
         ("How long had season 1 been out?", "It has been nearly six months since season 1 "
          "hit Netflix.", True),
