@@ -16,11 +16,15 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
     Evidence,
-    Synonyms,
-    says_each,
     select_evidence,
     with_following_sentence,
     with_sentence_before,
+)
+from rag.extra_evidence import (
+    answering_sentence,
+    other_outlets,
+    outlet_sentence,
+    saying_what_was_asked,
 )
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
@@ -45,7 +49,6 @@ from rag.questions import (
     asks_one_release,
     asks_publication,
     asks_several,
-    expected_answer_type,
     has_answer_type,
     mentions,
     names_outlet,
@@ -262,7 +265,7 @@ class Pipeline:
             if said_in_few_words(part):
                 candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
             if asks_publication(part):
-                candidates += self.outlet_sentence(part, k, candidates, ranked[k][wanted:])
+                candidates += outlet_sentence(part, k, candidates, ranked[k][wanted:])
                 if asks_several(part):
                     candidates += other_outlets(part, candidates, ranked[k][wanted:])
         generator = self.model()
@@ -277,22 +280,6 @@ class Pipeline:
             chosen.append(item)
             budget -= cost
         return chosen
-
-    @staticmethod
-    def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],
-                        rest: Sequence[Evidence]) -> list[Evidence]:
-        """For a which-outlet question whose best evidence comes from an article with no
-        source line and says nowhere whom it was told to, the best of `rest` from that
-        article that does ("Rosenberg recently talked to Nerdist about season 2")."""
-        mine = [e for e in chosen if e.part == part]
-        if not mine or mine[0].passage.publication:
-            return []
-        path = mine[0].passage.path
-        if any(e.passage.path == path and names_outlet(question, e.text) for e in chosen):
-            return []
-        return next(([e] for e in rest if e.passage.path == path
-                     and names_outlet(question, e.text)
-                     and not any(e.overlaps(other) for other in chosen)), [])
 
     def quotable(
         self, question: str, evidence: Sequence[Evidence], lexical: BM25
@@ -423,47 +410,6 @@ class Pipeline:
             if isinstance(event, Answer):
                 return event
         raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
-
-
-# Kinds of answer a sentence holds only if it answers: not a title, which any capitalised
-# word inside a sentence passes for ("New York City" for "What is her agency called?").
-_TELLING_TYPES = ("name", "date", "number")
-
-
-def saying_what_was_asked(question: str, evidence: Sequence[Evidence],
-                          to_match: Synonyms) -> list[Evidence]:
-    """The evidence that says each word of `to_match` in the corpus's words ("What is
-    Jessica jealous of?": "what she envies most ..."), or holds the particular kind of
-    answer its part of the question asks for: "Which Netflix exec commented on when season
-    two might arrive?" is answered by "... as Netflix head Ted Sarandos has recently
-    stated", which says no "get" or "come" for "arrive"."""
-    parts = question_parts(question)
-    return [e for e in evidence if says_each(e.text, to_match)
-            or (expected_answer_type(parts[e.part]) in _TELLING_TYPES
-                and has_answer_type(parts[e.part], e.text))]
-
-
-def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
-                       rest: Sequence[Evidence]) -> list[Evidence]:
-    """For a question whose answer is `said_in_few_words`, the best of `rest` that holds
-    that kind of answer ("... as they're just across the hall"), when `chosen` has none."""
-    if any(e.part == part and has_answer_type(question, e.text) for e in chosen):
-        return []
-    return next(([e] for e in rest if has_answer_type(question, e.text)
-                 and not any(e.overlaps(other) for other in chosen)), [])
-
-
-def other_outlets(question: str, chosen: Sequence[Evidence],
-                  rest: Sequence[Evidence]) -> list[Evidence]:
-    """For "Which publications did she talk to?", the best of `rest` from each article not
-    in `chosen` that names whom it was told to: each article may name another outlet."""
-    seen = {e.passage.path for e in chosen}
-    out: list[Evidence] = []
-    for item in rest:
-        if item.passage.path not in seen and names_outlet(question, item.text):
-            out.append(item)
-            seen.add(item.passage.path)
-    return out
 
 
 def _led_by(retriever: HybridRetriever, query: str, keep: Callable[[str], object],

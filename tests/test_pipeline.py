@@ -201,7 +201,7 @@ def test_a_paraphrase_is_answered_only_from_a_sentence_that_says_each_word(
 
 
 def test_a_paraphrase_is_also_answered_by_the_kind_of_answer_it_asks_for():
-    from rag.pipeline import saying_what_was_asked
+    from rag.extra_evidence import saying_what_was_asked
 
     text = ("Season two is unlikely before 2018, as Netflix head Ted Sarandos has stated. "
             "Season two will come after The Defenders.")
@@ -265,7 +265,7 @@ def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
 
 
 def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
-    from rag.pipeline import answering_sentence
+    from rag.extra_evidence import answering_sentence
     from rag.retrieval import BM25
 
     text = ("Rosenberg and her team are already writing season 2. Rosenberg checks in with "
@@ -351,7 +351,7 @@ def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_a
 
 
 def test_a_question_for_several_outlets_quotes_each_article_that_names_one(settings):
-    from rag.pipeline import other_outlets
+    from rag.extra_evidence import other_outlets
     from rag.retrieval import BM25
 
     esquire = evidence_in("Esquire mentioned that season 2 is half written.",
