@@ -89,7 +89,8 @@ _RELATION = re.compile(
 )
 # Words for the kind of date asked for: "What's the release window?" asks when, as does
 # "defenders release window"; articles give the date and never call it a window.
-DATE_KIND = r"(?:dates?|years?|months?|days?|windows?|time\s?frames?)"
+# Not "day" ("ritter day off schedule" asks for no date).
+DATE_KIND = r"(?:dates?|years?|windows?|time\s?frames?)"
 # A search-box query, with no question word: "malcolm actor jessica jones" asks for a name,
 # "luke cage netflix premiere date" for a date.
 _QUERY_KINDS = (

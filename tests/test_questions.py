@@ -478,7 +478,8 @@ def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question
      ("what happened?", "", False), ("is it out in 2017?", "", False),
      # a release window is when it comes out
      ("defenders release window", "date", True),
-     ("What's the release window for The Defenders?", "date", False)],
+     ("What's the release window for The Defenders?", "date", False),
+     ("Rosenberg Krysten Ritter day off schedule", "", True)],
 )
 def test_a_search_box_query_asks_for_what_its_kind_word_names(question, kind, search):
     assert expected_answer_type(question) == kind
