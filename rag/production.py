@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
-from rag.numbers import SPELLED_NUMBER, numbers
 from rag.questions import expected_answer_type, question_parts
+from rag.releases import subject_words, typed_sentences
 from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
 
@@ -48,13 +48,9 @@ def states_start(question: str, text: str) -> bool:
     filming Iron Fist"."""
     # only the sentence that asks: "When does production on season 2 start? I've seen a
     # couple of different descriptions" is not about descriptions
-    asking = next((s for s in re.split(r"(?<=[?!.])\s+", question) if _WORK.search(s)), question)
-    return bool(_STARTS.search(text)) and _subject(asking) <= _subject(text)
-
-
-def _subject(text: str) -> set[str]:
-    """Content words, with numbers as digits whether written "2", "two" or "second"."""
-    return (set(tokenize(SPELLED_NUMBER.sub(" ", text))) | numbers(text)) - _WORK_WORDS
+    asking = next((s for s in typed_sentences(question) if _WORK.search(s)), question)
+    return bool(_STARTS.search(text)) and (
+        subject_words(asking, _WORK_WORDS) <= subject_words(text, _WORK_WORDS))
 
 
 def with_each_article_statement(retriever: HybridRetriever, question: str,

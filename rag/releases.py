@@ -57,14 +57,14 @@ def _release_clauses(question: str, text: str, before: str) -> list[str]:
     if not subject or not DATE.search(text) or not RELEASE.search(text):
         return []
     # The last sentence of `before` only lends its subject: its dates are not `text`'s.
-    earlier = _subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
+    earlier = subject_words(" ".join(before[s:e] for s, e in split_sentences(before)[-1:]))
     found: list[str] = []
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        words = _subject_words(sentence)
+        words = subject_words(sentence)
         if RELEASE.search(sentence):
             if subject <= words:
-                found += [c for c in _CLAUSE.split(sentence) if subject & _subject_words(c)]
+                found += [c for c in _CLAUSE.split(sentence) if subject & subject_words(c)]
             elif _PRONOUN_SUBJECT.match(sentence) and subject <= earlier:
                 found += [c for c in _CLAUSE.split(sentence) if _PRONOUN.search(c)]
         earlier = words
@@ -78,16 +78,16 @@ def _release_subject(question: str) -> frozenset[str]:
     # Only the sentence that asks, without its lead-in: "When does it come out? I've seen
     # different years floating around" is not about years floating around, nor "I'm
     # planning my binge schedule: what date does Luke Cage drop?" about a schedule.
-    asking = [_asking_clause(sentence) for sentence in _typed_sentences(question)
+    asking = [_asking_clause(sentence) for sentence in typed_sentences(question)
               if RELEASE.search(sentence) or VIEWERS_GET.search(sentence)]
     if not asking:  # "I keep seeing both 2017 and 2018 for season 2 - which is it?"
         asking = [m["subject"] for m in _YEARS_FOR.finditer(question)][-1:]
     text = RELEASE.sub(" ", " ".join(asking) or question)
     # a year is what is asked about, never what comes out ("... arrive in 2017 - is that right?")
-    return frozenset(_subject_words(YEAR.sub(" ", text)))
+    return frozenset(subject_words(YEAR.sub(" ", text)))
 
 
-def _typed_sentences(question: str) -> list[str]:
+def typed_sentences(question: str) -> list[str]:
     """The sentences of a question as typed: a question mark ends one whatever follows
     ("... coming out? ive seen different years mentioned")."""
     return [piece[s:e] for piece in re.split(r"(?<=[?!])\s+", question)
@@ -126,10 +126,11 @@ def _embedded_question(question: str) -> str:
     return question[wrapped.end():] if wrapped else question
 
 
-def _subject_words(text: str) -> set[str]:
-    """Content words, with numbers as digits whether written "2", "two" or "second"."""
+def subject_words(text: str, asides: frozenset[str] = _RELEASE_ASIDES) -> set[str]:
+    """Content words but `asides`, with numbers as digits whether written "2", "two" or
+    "second": "the second season" names what "season 2" does."""
     spelled = SPELLED_NUMBER.sub(" ", text)
-    return (set(tokenize(spelled)) | numbers(text)) - _RELEASE_ASIDES
+    return (set(tokenize(spelled)) | numbers(text)) - asides
 
 
 RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
