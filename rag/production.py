@@ -5,12 +5,13 @@ evidence selection and the answer each look past the best match for another arti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.questions import expected_answer_type, question_parts
-from rag.releases import subject_words, typed_sentences
+from rag.releases import giving_more, subject_words, typed_sentences, with_passages_giving
 from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
 
@@ -31,7 +32,6 @@ _WORK_WORDS = frozenset(tokenize(
     "production filming film shooting shoot camera cameras rolling roll start starts begin "
     "begins kick off going expected supposed due set slated actually date time new next "
     "upcoming"))
-STATEMENT_CANDIDATES = 200  # passages searched for each article's statement
 MAX_STATEMENTS = 2  # articles quoted on when work starts
 
 
@@ -46,42 +46,39 @@ def states_start(question: str, text: str) -> bool:
     Jessica Jones ... will supposedly begin shooting immediately after The Defenders
     wraps" for "When will filming on season 2 begin?", but not "Netflix and Marvel are
     filming Iron Fist"."""
+    return bool(_STARTS.search(text)) and _work_subject(question) <= subject_words(
+        text, _WORK_WORDS)
+
+
+@functools.lru_cache(maxsize=256)
+def _work_subject(question: str) -> frozenset[str]:
+    """What is being made, read once per question: `states_start` weighs up to a few
+    hundred passages against it."""
     # only the sentence that asks: "When does production on season 2 start? I've seen a
     # couple of different descriptions" is not about descriptions
     asking = next((s for s in typed_sentences(question) if _WORK.search(s)), question)
-    return bool(_STARTS.search(text)) and (
-        subject_words(asking, _WORK_WORDS) <= subject_words(text, _WORK_WORDS))
+    return frozenset(subject_words(asking, _WORK_WORDS))
+
+
+def _stating(question: str, passage: Passage) -> set[str]:
+    """The article `passage` is from, where it says when the work starts."""
+    return {passage.path} if states_start(question, passage.text) else set()
 
 
 def with_each_article_statement(retriever: HybridRetriever, question: str,
                                 passages: list[Passage]) -> list[Passage]:
     """`passages`, their last ones given up for the best passage of each other article
     that says when the work starts."""
-    stating = {p.path for p in passages if states_start(question, p.text)}
-    extra: list[Passage] = []
-    for p in retriever.lexical_retrieve(question, STATEMENT_CANDIDATES):
-        if p.path not in stating and states_start(question, p.text):
-            extra.append(p)
-            stating.add(p.path)
-    extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
-    later = [i for i in range(len(passages) - 1, 0, -1)
-             if not states_start(question, passages[i].text)][: len(extra)]
-    kept = [p for i, p in enumerate(passages) if i not in later]
-    return [*kept[: len(passages) - len(extra)], *extra]
+    return with_passages_giving(retriever, question, passages,
+                                lambda p: _stating(question, p))
 
 
 def each_article_statement(question: str, chosen: Sequence[Evidence],
                            rest: Sequence[Evidence]) -> list[Evidence]:
     """The best of `rest` from each article whose statement of when work starts `chosen`
     lacks."""
-    stating = {e.passage.path for e in chosen if states_start(question, e.text)}
-    out: list[Evidence] = []
-    for item in rest:
-        if (item.passage.path not in stating and states_start(question, item.text)
-                and not any(item.overlaps(other) for other in [*chosen, *out])):
-            out.append(item)
-            stating.add(item.passage.path)
-    return out
+    return giving_more(chosen, rest, lambda e: (
+        {e.passage.path} if states_start(question, e.text) else set()))
 
 
 def statements(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:

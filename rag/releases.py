@@ -133,31 +133,55 @@ def subject_words(text: str, asides: frozenset[str] = _RELEASE_ASIDES) -> set[st
     return (set(tokenize(spelled)) | numbers(text)) - asides
 
 
-RELEASE_CANDIDATES = 200  # passages searched for other release years of what is asked about
+CANDIDATES = 200  # passages searched for what the retrieved ones do not give
+
+
+def with_passages_giving(retriever: HybridRetriever, question: str, passages: list[Passage],
+                         gives: Callable[[Passage], set[str]]) -> list[Passage]:
+    """`passages`, their last ones given up for the best passages by BM25 alone that give
+    something none before gave (a year of a release, an article's word on when filming
+    starts): sources that differ must each reach the answer, however differently they are
+    worded."""
+    if not passages:
+        return passages
+    seen = set().union(*map(gives, passages))
+    ids = {p.id for p in passages}
+    extra: list[Passage] = []
+    for p in retriever.lexical_retrieve(question, CANDIDATES):
+        new = gives(p) - seen
+        if new and p.id not in ids:
+            extra.append(p)
+            seen |= new
+    extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
+    # Given up first: the last passages that give nothing; one that gives something of
+    # its own is the one side the extra passages are the other of.
+    later = range(len(passages) - 1, 0, -1)
+    idle = [i for i in later if not gives(passages[i])]
+    drop = set([*idle, *(i for i in later if i not in idle)][: len(extra)])
+    return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
+
+
+def giving_more(chosen: Sequence[Evidence], rest: Sequence[Evidence],
+                gives: Callable[[Evidence], set[str]]) -> list[Evidence]:
+    """The best of `rest` for each thing it gives that `chosen` does not, overlapping
+    neither: evidence selection's counterpart of `with_passages_giving`."""
+    seen = set().union(*map(gives, chosen))
+    out: list[Evidence] = []
+    for item in rest:
+        new = gives(item) - seen
+        if new and not any(item.overlaps(other) for other in [*chosen, *out]):
+            out.append(item)
+            seen |= new
+    return out
 
 
 def with_other_release_years(retriever: HybridRetriever, question: str,
                              passages: list[Passage]) -> list[Passage]:
     """`passages`, their last ones given up for passages that give another year for the
     release asked about: articles that disagree ("expected ... in 2017" against "touching
-    down in 2018") must both reach the answer, however differently they are worded."""
-    if not passages:
-        return passages
-    seen = set().union(*(release_years(question, p.text) for p in passages))
-    ids = {p.id for p in passages}
-    extra: list[Passage] = []
-    for p in retriever.lexical_retrieve(question, RELEASE_CANDIDATES):
-        new = release_years(question, p.text) - seen
-        if new and p.id not in ids:
-            extra.append(p)
-            seen |= new
-    extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
-    # Given up first: the last passages that date nothing; a passage giving a year of
-    # its own is the one side of the disagreement the extra passages are the other of.
-    later = range(len(passages) - 1, 0, -1)
-    undated = [i for i in later if not release_years(question, passages[i].text)]
-    drop = set([*undated, *(i for i in later if i not in undated)][: len(extra)])
-    return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
+    down in 2018") must both reach the answer."""
+    return with_passages_giving(retriever, question, passages,
+                                lambda p: release_years(question, p.text))
 
 
 def other_release_years(question: str, chosen: Sequence[Evidence],
@@ -166,14 +190,7 @@ def other_release_years(question: str, chosen: Sequence[Evidence],
     `chosen` does not: a source that disagrees must reach the answer however it scores
     ("the second season expected to hit sometime in 2017" for "When is the second season
     supposed to come out?", against the 2018 of the best)."""
-    seen = set().union(*(release_years_of(question, e) for e in chosen))
-    out: list[Evidence] = []
-    for item in rest:
-        new = release_years_of(question, item) - seen
-        if new and not any(item.overlaps(other) for other in [*chosen, *out]):
-            out.append(item)
-            seen |= new
-    return out
+    return giving_more(chosen, rest, lambda e: release_years_of(question, e))
 
 
 def conflicting_years(question: str, quotable: Sequence[Evidence],
