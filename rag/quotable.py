@@ -54,7 +54,8 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         items = [e for e in evidence if e.part == k]
         if not items:
             continue
-        floor = max(max(e.score for e in items) - ANSWER_MARGIN, min_score)
+        best = max(e.score for e in items)
+        floor = max(best - ANSWER_MARGIN, min_score)
         role = asked_role(part)
         if role:
             out += [e for e in items if e.score >= floor and names_actor(role, e.text)]
@@ -70,7 +71,7 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             # Where one thing is against another, or how long ago, is said in a few words
             # the question rarely shares ("just across the hall"): the sentence that says
             # it is the answer, however it scores, once the best evidence reaches the floor.
-            if said_in_few_words(part) and max(e.score for e in items) >= min_score:
+            if said_in_few_words(part) and best >= min_score:
                 floor = 0.0
             typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
             # "Which director ...?" is answered by someone the sentence calls a director,
@@ -83,14 +84,14 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             reasons = [e for e in typed if gives_reason(part, e.text)]
             if reasons and max(typed, key=lambda e: e.score) in reasons:
                 typed = reasons
-            if asks_release(part) and max(e.score for e in items) >= min_score:
+            if asks_release(part) and best >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits
                 # Netflix on Sept. 30)", not "it'll be touching down in 2018, after ...
                 # Luke Cage"; and the source that disagrees must be shown too, however
                 # little else of a long question it shares.
                 typed = [e for e in items if release_dates_of(part, e)] or typed
-            if asks_start_of_work(part) and max(e.score for e in items) >= min_score:
+            if asks_start_of_work(part) and best >= min_score:
                 # likewise every sentence saying when filming starts ("... will go into
                 # production early next year"), and only those when there are any
                 typed = [e for e in items if states_start(part, e.text)] or typed
