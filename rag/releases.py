@@ -103,7 +103,13 @@ def _asking_clause(sentence: str) -> str:
         asked = sentence
     asked = VIEWERS_GET.sub(lambda m: m[0][: m.start("viewers") - m.start()], asked)
     clause = next((c for c in _CLAUSE.split(asked) if RELEASE.search(c)), asked)
+    clause = next((c for c in _OTHER_OPTION.split(clause) if RELEASE.search(c)), clause)
     return _HEARSAY.sub("", clause, count=1)
+
+
+# The other option of a question, asked as a clause of its own: "is season 2 dropping in
+# 2017 or do we have to wait til 2018?" is not about waiting.
+_OTHER_OPTION = re.compile(rf"\s+or\s+(?={AUXILIARY}\s+(?:we|you|i|it|they)\b)", re.I)
 
 
 # What someone said before what they said it of: "One piece I read said ...".

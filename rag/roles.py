@@ -10,12 +10,14 @@ import re
 
 from rag.phrasing import core_question
 
-# "Who plays Iron Fist?", "Which actress portrays Trish?", "Who is the actor that plays ..."
+# "Who plays Iron Fist?", "Which actress portrays Trish?", "Who is the actor that plays ...",
+# "who's playing iron fist?"
 ROLE_QUESTION = re.compile(
-    r"^\s*(?:who|which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
+    r"^\s*(?:who|who['\u2019]s(?=\s+(?:playing|portraying|cast\s))|"
+    r"which\s+(?:actress(?:es)?|actors?)|who(?:'s|\s+is|\s+was)\s+the\s+"
     r"(?:actress|actor|star)(?:\s+(?:who|that))?)\s+"
     r"(?:plays?|played|portrays?|portrayed|stars? as|starred as|is playing|will play|"
-    r"(?:is|was|will be|has been|got)\s+cast\s+as|"
+    r"(?:(?:is|was|will be|has been|got)\s+)?cast\s+as|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
     # "... the main villain of season 2?": the role, then where it is played
     r"(?:\s+(?:in|on|for|from|of(?=[^?,]*\b(?:season|show|series)\b))\s+[^?,]*)?\s*\??\s*$",

@@ -104,6 +104,9 @@ def test_people_the_corpus_never_names():
      ("so, who plays him?", ""),
      ("Who is cast as the Punisher in the spin-off?", "Punisher"),
      ("Which actress was cast as Trish?", "Trish"),
+     ("who's playing iron fist?", "iron fist"), ("who’s cast as Trish?", "Trish"),
+     # who is behind a show is who makes it, not who plays in it
+     ("who's behind The Defenders?", ""),
      # the season or show it is played in, after "of", is no part of the role
      ("Which actor has been cast as the main villain of Jessica Jones season 2?",
       "main villain"),
@@ -271,6 +274,9 @@ def test_the_years_a_text_gives_for_a_release():
     # Hedges and the question's other sentences name nothing that comes out
     assert release_years("What year is season 2 actually supposed to come out?", text) == {"2017"}
     assert release_years("When does season 2 come out? I've seen years floating around.",
+                         text) == {"2017"}
+    # the other option, asked as a clause of its own, names nothing that comes out
+    assert release_years("is season 2 dropping in 2017 or do we have to wait til 2018??",
                          text) == {"2017"}
 
 
