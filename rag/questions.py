@@ -232,8 +232,12 @@ def expected_answer_type(question: str) -> str:
         return "place"
     if _LOCATION_QUESTION.match(question):
         return "location"
-    # "how far along" asks how much is done; "how far apart" a distance, which is no number
-    if (re.search(r"\bhow (many|much|long|far(?!\s+(?:apart|away|from|off)\b))\b", q)
+    # "how far along" asks how much is done; "how far apart" a distance, which is no number;
+    # "how much say does she have?" a share in what is decided, said in words ("only as
+    # involved as they need me to be")
+    if (re.search(r"\bhow (many|much(?!\s+(?:say|input|control|involvement|influence|sway|"
+                  r"authority|freedom|involved)\b)|long|far(?!\s+(?:apart|away|from|off)\b))\b",
+                  q)
             or _AGE_QUESTION.search(q)
             or re.match(r"\s*which (season|episode)", q)):
         return "number"

@@ -200,6 +200,11 @@ def test_yes_no_questions():
         ("How much did Netflix spend per episode?", "It has been nearly six months.", False),
         ("How much did Netflix spend per episode?", "Each episode cost $4 million.", True),
         ("How much did the show cost?", "Its budget was 90 million dollars.", True),
+        # a share in what is decided, said in words rather than counted
+        ("How much say does she have in The Defenders?", "She is only as involved as they "
+         "need her to be.", True),
+        ("How much did she earn from The Defenders?", "She is only as involved as they "
+         "need her to be.", False),
         # whoever a remark is put to answers who said it, by surname alone
         ("Who said they are taking an epic detour?", "\u201cAn epic detour,\u201d said Petrie.",
          True),
