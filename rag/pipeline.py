@@ -77,6 +77,7 @@ from rag.wording import (
     paraphrases_to_match,
     readable,
     unmentioned_named_thing,
+    words_to_search,
 )
 from rag.wordnet import WordNet, load_wordnet
 
@@ -178,8 +179,9 @@ class Pipeline:
             # ("Killgrave is done and won't be created again" for "Is Kilgrave back?").
             slips = " ".join(w for found in corpus_slips(part, lexical, wordnet).values()
                              for w in found)
+            # and, by BM25 alone, the corpus's words for those it lacks ("wish" -> "want")
             passages = retriever.retrieve(f"{retrieval_query(part, context)} {slips}".strip(),
-                                          2 * top_k)
+                                          2 * top_k, words_to_search(part, lexical, wordnet))
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
                 passages = _led_by(retriever, role, partial(names_actor, role), passages)

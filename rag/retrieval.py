@@ -249,13 +249,14 @@ class HybridRetriever:
         it once: each call checks the collection's version in Chroma."""
         return self._lexical_index().bm25
 
-    def retrieve(self, query: str, k: int) -> list[Passage]:
-        """Top `k` passages for `query`."""
+    def retrieve(self, query: str, k: int, lexical_words: str = "") -> list[Passage]:
+        """Top `k` passages for `query`, with `lexical_words` searched for by BM25 alone:
+        words for what the query says in other words, which would blur its embedding."""
         collection = self.collection  # one lookup of the active collection per query
         dense = collection.query(self.embedder.embed_query(query), max(k, DENSE_CANDIDATES))
         lexical = self._lexical_index(collection)
-        lexical_scores = {lexical.passages[i].id: score
-                          for i, score in lexical.bm25.ranked(query, max(k, DENSE_CANDIDATES))}
+        lexical_scores = {lexical.passages[i].id: score for i, score in lexical.bm25.ranked(
+            f"{query} {lexical_words}", max(k, DENSE_CANDIDATES))}
         similarity = {p.id: 1.0 - p.distance for p in dense}
         if self.fusion == "rrf":
             fused = reciprocal_rank_fusion([list(similarity), list(lexical_scores)])

@@ -45,21 +45,36 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
     """Whether the question is mostly (IDF-weighted) about words the corpus never
     contains ("budget", "birthday"): then it is about something the articles do not
     cover. A `paraphrased` word, one the corpus says in other words, counts as seen."""
-    # The kind of answer a which-question asks for ("magazine") is checked by the
-    # answer's type instead: articles name the magazine rather than call it one. Nor
-    # are the sources themselves a subject ("Do the articles agree ...?"), nor the time
-    # of year a question sets it in ("By late summer, ...").
-    no_subject = (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-                  | TIME_OF_YEAR_WORDS | measure_words(question)
-                  # articles say a thing comes out in more ways than a question does
-                  # ("When might season two arrive?": "seeing another season prior to 2018")
-                  | set(tokenize(" ".join(RELEASE.findall(question)))))
+    no_subject = no_subject_words(question)
     paraphrased = paraphrased or {}
     share = weighted_share(
         set(tokenize(question)),
         lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
         lexical.term_weight)
     return share >= MAX_UNSEEN_SHARE
+
+
+def no_subject_words(question: str) -> set[str]:
+    """The words of a question that say what kind of answer it wants or how, not what it is
+    about. The kind of answer a which-question asks for ("magazine") is checked by the
+    answer's type instead: articles name the magazine rather than call it one. Nor are the
+    sources themselves a subject ("Do the articles agree ...?"), nor the time of year a
+    question sets it in ("By late summer, ..."), nor the measure a how-question asks for."""
+    return (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+            | TIME_OF_YEAR_WORDS | measure_words(question)
+            # articles say a thing comes out in more ways than a question does
+            # ("When might season two arrive?": "seeing another season prior to 2018")
+            | set(tokenize(" ".join(RELEASE.findall(question)))))
+
+
+def words_to_search(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
+    """The corpus's words for the question's words it lacks, to be searched for besides
+    the question's own: "wish" -> "want" finds "I don't want to have powers anymore".
+    Not for the words that say what kind of answer is wanted ("actor", "relative to"),
+    whose other senses lead astray."""
+    skip = no_subject_words(question)
+    return " ".join(sorted(w for word, found in paraphrased(question, lexical, wordnet).items()
+                           if word not in skip for w in found))
 
 
 def measure_words(question: str) -> set[str]:

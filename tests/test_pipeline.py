@@ -29,6 +29,15 @@ def pipeline(settings, fake_embedder):
                     generator=FakeGenerator())
 
 
+def test_words_searched_for_by_bm25_alone_leave_the_embedding_as_it_was(pipeline):
+    retriever = pipeline.retriever()
+    question = "What will Jessica never want?"
+    plain = {p.id: p.similarity for p in retriever.retrieve(question, 30)}
+    widened = retriever.retrieve(question, 30, "Bewitched")
+    assert "Bewitched" in widened[0].text
+    assert all(p.similarity == plain[p.id] for p in widened if p.id in plain)
+
+
 def test_first_answer_builds_the_missing_index(pipeline, settings):
     assert not (settings.index_dir / "chroma.sqlite3").exists()
     pipeline.answer(QUESTION)

@@ -6,6 +6,7 @@ from rag.wording import (
     paraphrased,
     paraphrases_to_match,
     unmentioned_named_thing,
+    words_to_search,
 )
 
 
@@ -58,6 +59,16 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
+
+
+def test_the_corpus_words_for_a_question_word_it_lacks_are_searched_for(real_wordnet):
+    lexical = BM25(["I don't want to have powers anymore, she says.",
+                    "Krysten Ritter plays Jessica. The show is a success."])
+    assert words_to_search("Will Jessica ever wish away her powers?", lexical,
+                           real_wordnet) == "want"
+    # not for the words that say what kind of answer is wanted: "actor" -> "player"
+    assert words_to_search("Which actor plays Jessica?", lexical, real_wordnet) == ""
+    assert words_to_search("Will Jessica ever wish away her powers?", lexical, None) == ""
 
 
 def test_the_name_of_a_kind_of_thing_the_articles_never_mention(real_wordnet):
