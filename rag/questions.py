@@ -202,6 +202,14 @@ _TIME_AMOUNT = re.compile(r"\bhow much\s+(?:rest|time|sleep|leave|vacation|downt
                           re.I)
 # "How old is she?", "What age is Ritter?": answered by an age, not any number.
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
+# "What's Trish's superhero alter ego called?": the name a character goes by as a hero,
+# which articles give inside the character's name ("Patsy ‘Hellcat’ Walker").
+_ALIAS_QUESTION = re.compile(
+    r"\b(?:alias(?:es)?|alter[\s-]+egos?|(?:super-?hero|hero|code)[\s-]*names?|nicknames?|"
+    r"go(?:es)?\s+by)\b", re.I)
+_NICKNAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)\s+[\u2018'\"\u201c](?P<alias>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
+    r"[\u2019'\"\u201d]\s+(?P<last>[A-Z][a-z]+)")
 # Words of a place question that say how it is asked, not what about: articles say
 # "across the hall", not how close or relative to what.
 _PLACE_WORDS = frozenset(
@@ -218,7 +226,8 @@ def expected_answer_type(question: str) -> str:
     which-question about a named kind of thing ("Which magazine ..."), "topic" for what a
     work is about ("What will season 2 explore?"), "place" for where one thing is against
     another ("How close are the two writing teams?"), "location" for where something is
-    or is made ("Which city is it filmed in?"); else ""."""
+    or is made ("Which city is it filmed in?"), "alias" for the name a character goes by
+    ("What's Trish Walker's superhero name?"); else ""."""
     if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     weighed = weighs_years(question)  # often said before the question proper
@@ -234,6 +243,8 @@ def expected_answer_type(question: str) -> str:
             or (weighed and not _WHO_OR_HOW.match(q))
             or re.match(rf"\s*what\b.*\b(release|premiere) {DATE_KIND}\b", q)):
         return "date"
+    if _ALIAS_QUESTION.search(question):
+        return "alias"
     if _PLACE_QUESTION.match(question):
         return "place"
     if _LOCATION_QUESTION.match(question):
@@ -284,6 +295,8 @@ def answer_kind_words(question: str) -> str:
         relation = " ".join([m.group(0) for m in _RELATION.finditer(question)]
                             + [w for w in re.findall(r"[\w-]+", question.lower())
                                if w in office])
+    elif expected_answer_type(question) == "alias":  # "alter ego": articles give the alias
+        relation = " ".join(m[0] for m in _ALIAS_QUESTION.finditer(question))
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
         relation = " ".join(RELEASE.findall(question)
                             + re.findall(rf"\b{DATE_KIND}\b", question, re.I))
@@ -407,9 +420,9 @@ def asks_elapsed(question: str) -> bool:
 def said_in_few_words(question: str) -> bool:
     """Whether the question asks for a kind of answer that articles say in a few words of
     their own, rarely the question's, in a sentence that seldom ranks high: where one thing
-    is against another ("just across the hall"), or how long ago ("nearly six months
-    since")."""
-    return expected_answer_type(question) == "place" or asks_elapsed(question)
+    is against another ("just across the hall"), how long ago ("nearly six months
+    since"), or the alias of a character ("Patsy ‘Hellcat’ Walker")."""
+    return expected_answer_type(question) in ("place", "alias") or asks_elapsed(question)
 
 
 def states_outright(question: str) -> bool:
@@ -451,6 +464,9 @@ def has_answer_type(question: str, text: str) -> bool:
                    for place in _LOCATION.findall(text))
     if kind == "place":
         return bool(_PLACE.search(text))
+    if kind == "alias":  # the alias of someone the question names, first name or last
+        return any({m["first"].lower(), m["last"].lower()} & asked_words
+                   and m["alias"].lower() not in asked for m in _NICKNAMED.finditer(text))
     if kind == "number":
         if _AGE_QUESTION.search(asked):  # not any number near the name
             return bool(AGE.search(text))

@@ -301,6 +301,15 @@ def test_a_question_of_time_gone_by_reaches_the_sentence_that_says_it(pipeline):
     assert any("nearly six months since" in e.text for e in evidence)
 
 
+def test_a_question_for_an_alias_reaches_the_name_that_gives_it(pipeline):
+    # "Patsy ‘Hellcat’ Walker" shares "Walker" alone with the question
+    question = "What is Trish Walker's superhero name in the comics?"
+    passages = pipeline.retrieve(question)
+    assert "‘Hellcat’" in passages[0].text
+    evidence = pipeline.select_evidence(question, passages)
+    assert any("‘Hellcat’" in e.text for e in evidence)
+
+
 def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     # The byline passage shares too little with the question to pass the relevance floor
     # by its embedding alone.

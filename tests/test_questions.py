@@ -200,6 +200,12 @@ def test_yes_no_questions():
         ("How much did Netflix spend per episode?", "It has been nearly six months.", False),
         ("How much did Netflix spend per episode?", "Each episode cost $4 million.", True),
         ("How much did the show cost?", "Its budget was 90 million dollars.", True),
+        # a hero's alias, given inside the name of someone the question names
+        ("What is Trish Walker's superhero name?", "Malcolm (Eka Darville) and Patsy "
+         "‘Hellcat’ Walker (Rachael Taylor) return.", True),
+        ("What is Malcolm's superhero name?", "Malcolm (Eka Darville) and Patsy "
+         "‘Hellcat’ Walker (Rachael Taylor) return.", False),
+        ("What alias does Trish Walker go by?", "Trish Walker (Rachael Taylor) returns.", False),
         # a share in what is decided, said in words rather than counted
         ("How much say does she have in The Defenders?", "She is only as involved as they "
          "need her to be.", True),
@@ -231,6 +237,8 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     # "does the" is no kind of person; a villain in a yes-no question is its subject
     assert expected_answer_type("What does the showrunner consider the core relationship?") == ""
     assert expected_answer_type("Any chance Kilgrave shows up as the main villain again?") == ""
+    assert expected_answer_type("What's Trish's superhero alter ego called?") == "alias"
+    assert expected_answer_type("Who goes by the alias Hellcat?") == "name"
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
