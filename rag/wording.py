@@ -70,11 +70,19 @@ def no_subject_words(question: str) -> set[str]:
 def words_to_search(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
     """The corpus's words for the question's words it lacks, to be searched for besides
     the question's own: "wish" -> "want" finds "I don't want to have powers anymore".
-    Not for the words that say what kind of answer is wanted ("actor", "relative to"),
-    whose other senses lead astray."""
-    skip = no_subject_words(question)
+    Not for the words that say what kind of answer is wanted ("actor"), nor for those that
+    only link or qualify ("in relation to", "simply"): their other senses lead astray
+    ("relationship", "only")."""
+    skip = no_subject_words(question) | {
+        stem_word(w) for w in content_words(_LINKING_PHRASE.sub(" ", question))
+        if w.lower().endswith("ly")} | set(tokenize(" ".join(_LINKING_PHRASE.findall(question))))
     return " ".join(sorted(w for word, found in paraphrased(question, lexical, wordnet).items()
                            if word not in skip for w in found))
+
+
+# Words that link a question's subjects rather than name one: "in relation to Ritter".
+_LINKING_PHRASE = re.compile(
+    r"\b(?:in relation to|relative to|compared (?:to|with)|according to|in terms of)\b", re.I)
 
 
 def measure_words(question: str) -> set[str]:

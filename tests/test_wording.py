@@ -68,6 +68,10 @@ def test_the_corpus_words_for_a_question_word_it_lacks_are_searched_for(real_wor
                            real_wordnet) == "want"
     # not for the words that say what kind of answer is wanted: "actor" -> "player"
     assert words_to_search("Which actor plays Jessica?", lexical, real_wordnet) == ""
+    # nor for words that only link or qualify: "relation" -> "relationship", "simply" -> "only"
+    lexical = BM25(["Their relationship is the only one that matters, she says."])
+    assert words_to_search("Why her, in relation to Ritter?", lexical, real_wordnet) == ""
+    assert words_to_search("Why not simply forget?", lexical, real_wordnet) == ""
     assert words_to_search("Will Jessica ever wish away her powers?", lexical, None) == ""
 
 
