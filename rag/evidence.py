@@ -246,22 +246,12 @@ def candidate_spans(passage: Passage) -> list[tuple[int, int]]:
             end = _block_end(text, spans[i + 1:], start)
             if end == start:
                 continue
-        elif (not ENDS_SENTENCE.search(text[start:end]) or len(text[start:end].split()) < MIN_WORDS
-              or _asks(text[start:end])):
-            # a headline, a caption, "Yes, for sure." or a question an interviewer put
-            # ("... where does Rosenberg see their relationship going?") states no fact
-            continue
-        # A sentence that leans back on a question carries the question, which only repeats
-        # what is asked, no more than the answer it gives.
-        if i > 0 and _LEANS_BACK.match(text[start:end]) and not _asks(text[slice(*spans[i - 1])]):
+        elif not ENDS_SENTENCE.search(text[start:end]) or len(text[start:end].split()) < MIN_WORDS:
+            continue  # a headline, a caption or "Yes, for sure." states no fact to quote
+        if i > 0 and _LEANS_BACK.match(text[start:end]):
             start = spans[i - 1][0]
         out.append((start, end))
     return out
-
-
-def _asks(sentence: str) -> bool:
-    """Whether the sentence is a question: it ends with a question mark, quoted or not."""
-    return sentence.rstrip(" \"'\u201d\u2019)").endswith("?")
 
 
 def _block_end(text: str, following: Sequence[tuple[int, int]], start: int) -> int:

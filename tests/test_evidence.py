@@ -34,14 +34,6 @@ def test_a_clause_with_a_pronoun_subject_leans_back_too():
     assert "Rosenberg is writing it." in spans  # "it" as an object does not lean back
 
 
-def test_a_question_an_article_asks_is_not_evidence_nor_carried_by_its_answer():
-    passage = Passage("p4", "Doc 4", "d.txt",
-                      "Where does Rosenberg see their relationship going in season two? It "
-                      "seems the season will explore Trish's desire to be a hero.", 0.0)
-    spans = [passage.text[s:e] for s, e in candidate_spans(passage)]
-    assert spans == ["It seems the season will explore Trish's desire to be a hero."]
-
-
 def test_short_fragments_are_not_evidence():
     assert all(P2.text[s:e] != "Yes, for sure." for s, e in candidate_spans(P2))
 
