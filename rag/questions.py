@@ -155,16 +155,10 @@ _PUBLICATION_QUESTION = re.compile(
 # "Which magazine did ...", "Which premium cable network aired ...": the words naming the
 # kind of thing asked for, up to the verb (or the one word after "which" when there is
 # none), after any preposition the question leads with ("On which network did ...?").
-# Words of a which-question's kind that say which one, not what kind ("other", "new").
-_NOT_A_KIND = frozenset(
-    "other another new old older first last next same earlier later previous prior former "
-    "recent latest upcoming current original classic famous popular particular specific big "
-    "main major".split())
 _WHICH = re.compile(
     rf"^\s*(?:(?:on|in|at|for|from|by|with|to|under|through)\s+)?(?:which\s+{_WHICH_OF}"
     rf"(?:(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+(?:{AUXILIARY}|[a-z]{{3,}}ed)\b|"
-    # "Which earlier show taught her ...?": the kind after a word that says which one
-    rf"(?!{AUXILIARY}\b)(?P<word>(?:(?:{'|'.join(sorted(_NOT_A_KIND))})\s+)?[\w-]+))|"
+    rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
     rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
     re.I,
@@ -512,6 +506,11 @@ _NOT_A_TITLE = frozenset("tv dvd dvds cd hd ok".split())
 # A sitcom is a show, but a show is no sitcom: only words for the same kind go together.
 _SAME_KIND = (frozenset("show series spin-off programme program".split()),
               frozenset("magazine publication outlet site website".split()))
+# Words of a which-question's kind that say which one, not what kind ("other", "new").
+_NOT_A_KIND = frozenset(
+    "other another new old older first last next same earlier later previous prior former "
+    "recent latest upcoming current original classic famous popular particular specific big "
+    "main major".split())
 
 
 def titles_called_the_kind(question: str, text: str) -> list[str]:
@@ -538,8 +537,7 @@ def _called_the_kind(question: str) -> re.Pattern[str] | None:
     kind += [same for w in kind for group in _SAME_KIND if w in group for same in group]
     words = "|".join(re.escape(w.removesuffix("s")) for w in dict.fromkeys(kind))
     return re.compile(
-        # "Showtime's Dexter, a series that ...": the kind may follow as an aside
-        rf"(?<![\w'\u2019-])(?P<before>[A-Z][\w-]*)(?:,\s+an?)?\s+(?:[a-z-]+\s+)?(?:{words})s?\b|"
+        rf"(?<![\w'\u2019-])(?P<before>[A-Z][\w-]*)\s+(?:[a-z-]+\s+)?(?:{words})s?\b|"
         rf"\b(?:{words})s?\s+(?:called\s+|named\s+)?(?P<after>[A-Z][\w-]*)")
 
 

@@ -21,7 +21,6 @@ from rag.questions import (
     names_outlet,
     question_parts,
     said_in_few_words,
-    titles_called_the_kind,
 )
 from rag.releases import release_dates_of
 from rag.retrieval import BM25
@@ -85,10 +84,6 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             reasons = [e for e in typed if gives_reason(part, e.text)]
             if reasons and max(typed, key=lambda e: e.score) in reasons:
                 typed = reasons
-            # "Which earlier show ...?" is answered by the sentence that calls a title a show
-            # ("Showtime's Dexter, a series that ..."), over near ones naming anyone else.
-            called = [e for e in typed if titles_called_the_kind(part, e.text)]
-            typed = called or typed
             if asks_release(part) and best >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits

@@ -452,21 +452,6 @@ def test_a_why_question_best_answered_by_a_reason_quotes_only_reasons(settings):
         reason, other]
 
 
-def test_a_which_show_question_quotes_the_sentence_calling_a_title_a_show(settings):
-    from rag.retrieval import BM25
-
-    text = ("Now Kilgrave is out of the picture and she moves forward. "
-            "Rosenberg worked on Showtime’s Dexter, a series that went downhill.")
-    named = evidence_in(text, text.split(". ")[0] + ".", 0.8)
-    called = evidence_in(text, text.split(". ")[1], 0.75)
-    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
-    lexical = BM25([text, "Rosenberg writes season 2 of Jessica Jones."])
-    question = "Which earlier show taught Rosenberg to move a character forward?"
-    assert pipeline.quotable(question, [named, called], lexical) == [called]
-    # with no title called a show, any near sentence naming something will do
-    assert pipeline.quotable(question, [named], lexical) == [named]
-
-
 def test_the_quote_is_a_near_best_sentence_holding_the_kind_of_answer_asked(settings):
     from rag.retrieval import BM25
 
