@@ -198,9 +198,10 @@ _TIME_AMOUNT = re.compile(r"\bhow much\s+(?:rest|time|sleep|leave|vacation|downt
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
 # "What's Trish's superhero alter ego called?": the name a character goes by as a hero,
 # which articles give inside the character's name ("Patsy ‘Hellcat’ Walker").
+# In lower case: "the Alias comics" is a title.
 _ALIAS_QUESTION = re.compile(
-    r"\b(?:alias(?:es)?|alter[\s-]+egos?|(?:super-?hero|hero|code)[\s-]*names?|nicknames?|"
-    r"go(?:es)?\s+by)\b", re.I)
+    r"\b(?:alias(?:es)?|(?i:alter[\s-]+egos?|(?:super-?hero|hero|code)[\s-]*names?|"
+    r"nicknames?|go(?:es)?\s+by))\b")
 _NICKNAMED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)\s+[\u2018'\"\u201c](?P<alias>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
     r"[\u2019'\"\u201d]\s+(?P<last>[A-Z][a-z]+)")

@@ -239,6 +239,7 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("Any chance Kilgrave shows up as the main villain again?") == ""
     assert expected_answer_type("What's Trish's superhero alter ego called?") == "alias"
     assert expected_answer_type("Who goes by the alias Hellcat?") == "name"
+    assert expected_answer_type("Is season 2 still going to borrow from the Alias comics?") == ""
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
 
