@@ -73,9 +73,9 @@ def words_to_search(question: str, lexical: BM25, wordnet: WordNet | None) -> st
     Not for the words that say what kind of answer is wanted ("actor"), nor for those that
     only link or qualify ("in relation to", "simply"): their other senses lead astray
     ("relationship", "only")."""
-    skip = no_subject_words(question) | {
-        stem_word(w) for w in content_words(_LINKING_PHRASE.sub(" ", question))
-        if w.lower().endswith("ly")} | set(tokenize(" ".join(_LINKING_PHRASE.findall(question))))
+    skip = (no_subject_words(question)
+            | {stem_word(w) for w in content_words(question) if w.lower().endswith("ly")}
+            | set(tokenize(" ".join(_LINKING_PHRASE.findall(question)))))
     return " ".join(sorted(w for word, found in paraphrased(question, lexical, wordnet).items()
                            if word not in skip for w in found))
 
