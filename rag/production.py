@@ -60,9 +60,9 @@ def _work_subject(question: str) -> frozenset[str]:
     return frozenset(subject_words(asking, _WORK_WORDS))
 
 
-def _stating(question: str, passage: Passage) -> set[str]:
-    """The article `passage` is from, where it says when the work starts."""
-    return {passage.path} if states_start(question, passage.text) else set()
+def _stating(question: str, path: str, text: str) -> set[str]:
+    """The article `path`, where `text` of it says when the work starts."""
+    return {path} if states_start(question, text) else set()
 
 
 def with_each_article_statement(retriever: HybridRetriever, question: str,
@@ -70,15 +70,14 @@ def with_each_article_statement(retriever: HybridRetriever, question: str,
     """`passages`, their last ones given up for the best passage of each other article
     that says when the work starts."""
     return with_passages_giving(retriever, question, passages,
-                                lambda p: _stating(question, p))
+                                lambda p: _stating(question, p.path, p.text))
 
 
 def each_article_statement(question: str, chosen: Sequence[Evidence],
                            rest: Sequence[Evidence]) -> list[Evidence]:
     """The best of `rest` from each article whose statement of when work starts `chosen`
     lacks."""
-    return giving_more(chosen, rest, lambda e: (
-        {e.passage.path} if states_start(question, e.text) else set()))
+    return giving_more(chosen, rest, lambda e: _stating(question, e.passage.path, e.text))
 
 
 def statements(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
