@@ -67,6 +67,8 @@ _FILLER_BEFORE = re.compile(
 _FILLER_AFTER = re.compile(
     r"(?:,\s*(?:by the way|btw|please|then|though)|\s+(?:by the way|btw|please))+"
     r"\s*(?=[?.!]*\s*$)", re.I)
+# "2017 or 2018??", "really?!": one mark says it, and the question's patterns expect one
+_MARKS = re.compile(r"([?!])[?!]+")
 # A remark after the question mark that asks nothing: "... her powers? kinda curious lol"
 _REMARK_AFTER = re.compile(
     r"\?\s+(?:(?:just|kinda|kind of|sorta|so|really|i'?m|i am|am|curious|wondering|lol|lmao|"
@@ -111,6 +113,7 @@ def which_one_named(question: str) -> str:
 def without_chat_filler(question: str) -> str:
     """The question without the chat words around it: "Oh, and who plays Jessica herself,
     by the way?" -> "who plays Jessica herself?"."""
+    question = _MARKS.sub(r"\1", question)
     question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
     question = _OR_NOT.sub("", _REMARK_AFTER.sub("?", question, count=1), count=1)
     again = _AGAIN.match(question)

@@ -785,10 +785,19 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
       "does she ever want to lose her powers?"),
      ("hey, is Kilgrave back or nah?", "is Kilgrave back?"),
      ("Who plays Trish? I am curious about the cast.",
-      "Who plays Trish? I am curious about the cast.")],
+      "Who plays Trish? I am curious about the cast."),
+     # one question mark, as the patterns that read the question expect
+     ("is s2 out in 2017 or 2018?? i keep seeing different years",
+      "is s2 out in 2017 or 2018? i keep seeing different years"),
+     ("wait, Kilgrave is back?!", "wait, Kilgrave is back?")],
 )
 def test_chat_filler_around_a_question_is_dropped(question, read):
     assert without_chat_filler(question) == read
+
+
+def test_a_doubled_question_mark_still_weighs_the_options():
+    question = without_chat_filler("is s2 out in 2017 or 2018?? i keep seeing different years")
+    assert alternatives(question) == ("2017", "2018")
 
 
 def test_a_question_read_without_its_filler_is_one_question_about_its_role():
