@@ -31,6 +31,9 @@ TIME_OF_YEAR_WORDS = frozenset(tokenize("early mid late spring summer fall autum
 # The measure a how-question asks for ("long" in "How long is the wait?"): no subject, and
 # not to be said in the corpus's words ("longer").
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|far|much|many|often|soon|old|big)\b", re.I)
+# Asking how far along a work is ("writing progress", "status of the scripts") is asked in
+# words the articles rarely use: they say where it stands ("halfway through writing").
+PROGRESS_WORDS = frozenset(tokenize("progress progressing status update updates"))
 # "What is the title of the first episode of season 2?": the thing whose name is asked for
 # ("episode"), the last word before what places it ("of season 2", "in the show", "?").
 _NAME_OF = re.compile(
@@ -59,9 +62,10 @@ def no_subject_words(question: str) -> set[str]:
     about. The kind of answer a which-question asks for ("magazine") is checked by the
     answer's type instead: articles name the magazine rather than call it one. Nor are the
     sources themselves a subject ("Do the articles agree ...?"), nor the time of year a
-    question sets it in ("By late summer, ..."), nor the measure a how-question asks for."""
+    question sets it in ("By late summer, ..."), nor the measure a how-question asks for,
+    nor asking how far along a thing is ("progress")."""
     return (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-            | TIME_OF_YEAR_WORDS | measure_words(question)
+            | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | measure_words(question)
             # articles say a thing comes out in more ways than a question does
             # ("When might season two arrive?": "seeing another season prior to 2018")
             | set(tokenize(" ".join(RELEASE.findall(question)))))

@@ -28,6 +28,10 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
     assert not mostly_unseen("How is Rosenberg described by Esquire?", lexical)
     assert not mostly_unseen("By late summer, what had Rosenberg finished?", lexical)
     assert mostly_unseen("By late summer, what had the budget funded?", lexical)
+    # Nor asking how far along something is: the articles say where it stands.
+    assert not mostly_unseen("How are Rosenberg's scripts progressing?", lexical)
+    assert not mostly_unseen("Any update on the scripts?", lexical)
+    assert mostly_unseen("How are Rosenberg's salaries budgeted?", lexical)
 
 
 def test_the_words_for_how_a_thing_comes_out_do_not_count_as_unseen():
