@@ -68,7 +68,13 @@ from rag.releases import (
     with_other_release_years,
 )
 from rag.retrieval import BM25, HybridRetriever, stem_word
-from rag.roles import asked_role, names_actor
+from rag.roles import (
+    asked_role,
+    lead_actor_asked,
+    lead_credit,
+    names_actor,
+    with_lead_role_named,
+)
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wording import (
@@ -121,6 +127,7 @@ class Pipeline:
     generator: Generator | None = None
     _retriever: HybridRetriever | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _lead: tuple[BM25, tuple[str, str] | None] | None = None
 
     def retriever(self) -> HybridRetriever:
         with self._lock:
@@ -146,6 +153,13 @@ class Pipeline:
     def wordnet(self) -> WordNet | None:
         """WordNet from models/, or None when it was not fetched (`rag fetch-model`)."""
         return load_wordnet(self.settings.models_dir / "wordnet")
+
+    def lead(self, lexical: BM25) -> tuple[str, str] | None:
+        """The lead role of the indexed works and its actor (`lead_credit`), found once per
+        build of the index (`lexical` is that build's BM25 index)."""
+        if self._lead is None or self._lead[0] is not lexical:
+            self._lead = (lexical, lead_credit(self.retriever().texts()))
+        return self._lead[1]
 
     def status(self) -> dict[str, Any]:
         """What the UI's status line shows; cheap, and never loads anything itself."""
@@ -179,9 +193,12 @@ class Pipeline:
             # ("Killgrave is done and won't be created again" for "Is Kilgrave back?").
             slips = " ".join(w for found in corpus_slips(part, lexical, wordnet).values()
                              for w in found)
-            # and, by BM25 alone, the corpus's words for those it lacks ("wish" -> "want")
-            passages = retriever.retrieve(f"{retrieval_query(part, context)} {slips}".strip(),
-                                          2 * top_k, words_to_search(part, lexical, wordnet))
+            # and, by BM25 alone, the corpus's words for those it lacks ("wish" -> "want"),
+            # and the name of the lead it calls "the lead actress"
+            passages = retriever.retrieve(
+                f"{retrieval_query(part, context)} {slips}".strip(), 2 * top_k,
+                f"{words_to_search(part, lexical, wordnet)} "
+                f"{lead_actor_asked(part, self.lead(lexical))}".strip())
             role = asked_role(part)
             if role:  # "Who plays Kilgrave?": a passage crediting an actor with it comes first
                 passages = _led_by(retriever, role, partial(names_actor, role), passages)
@@ -308,11 +325,13 @@ class Pipeline:
         asked = clean_question(question)  # the answer shows the question as it was typed
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         wordnet = self.wordnet()
-        question = readable(asked, lexical, wordnet)
+        lead = self.lead(lexical)
+        question = with_lead_role_named(readable(asked, lexical, wordnet), lead)
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
-            earlier = [(readable(q, lexical, wordnet), a) for q, a in history or []]
+            earlier = [(with_lead_role_named(readable(q, lexical, wordnet), lead), a)
+                       for q, a in history or []]
             passages = self.retrieve(question, earlier)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 

@@ -268,6 +268,10 @@ class HybridRetriever:
         return [_passage(by_id[pid], fused[pid], similarity.get(pid, 0.0))
                 for pid in top if pid in by_id]
 
+    def texts(self) -> list[str]:
+        """Every passage's text, in the current collection."""
+        return [p.text for p in self._lexical_index().passages]
+
     def lexical_retrieve(self, query: str, k: int) -> list[Passage]:
         """Top `k` passages for `query` by BM25 alone: for a name ("Jessica", "Malcolm"),
         where the words matter and their meaning does not, and no query is embedded."""

@@ -7,6 +7,8 @@ Below `rag.questions`, which reads the rest of a question; built on `rag.phrasin
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from rag.phrasing import core_question
 
@@ -110,3 +112,49 @@ def credited_actors(role: str, text: str) -> list[str]:
 
 def names_actor(role: str, text: str) -> bool:
     return bool(credited_actors(role, text))
+
+
+# "Jessica Jones", "Krysten Ritter": the names a lead role is looked for among
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
+LEAD_SAMPLE = 5000  # passages read for it: the most-named role shows in any large share
+_LEAD_CANDIDATES = 20
+# "the lead actress", "her star", "the leading man": the actor of the lead role
+_LEAD_ACTOR = re.compile(
+    r"\b(?:(?:lead|leading|main|title|starring)\s+(?:actress|actor|star|lady|man)|"
+    r"(?<=the\s|her\s|his\s|its\s)star)\b(?!-)", re.I)
+# "the title role", "the lead character": the lead role itself. Not "a lead character",
+# which is any show's.
+_LEAD_ROLE = re.compile(
+    r"(?<=\bthe\s)(?:lead|leading|main|title|central)\s+(?:character|role)\b(?!-)", re.I)
+
+
+def lead_credit(texts: Sequence[str]) -> tuple[str, str] | None:
+    """The lead role of the works `texts` are about, and its actor: the name they give most
+    often that they credit an actor with ("Jessica Jones", "Krysten Ritter"). None where
+    they credit none, as in documentation."""
+    texts = texts[:LEAD_SAMPLE]
+    named = Counter(name for text in texts for name in _FULL_NAME.findall(text))
+    for role, _ in named.most_common(_LEAD_CANDIDATES):
+        actors = Counter(actor for text in texts if role in text
+                         for actor in credited_actors(role, text))
+        if actors:
+            return role, actors.most_common(1)[0][0]
+    return None
+
+
+def with_lead_role_named(question: str, lead: tuple[str, str] | None) -> str:
+    """The question with the lead role named where it only calls it so: "Which actress plays
+    the title role?" -> "... the title role Jessica Jones?"."""
+    if lead is None or lead[0].lower() in question.lower():
+        return question
+    return _LEAD_ROLE.sub(lambda m: f"{m[0]} {lead[0]}", question, count=1)
+
+
+def lead_actor_asked(question: str, lead: tuple[str, str] | None) -> str:
+    """The lead's actor where the question calls her so without naming her ("why is the
+    lead actress so busy?": "Ritter"); "" otherwise. Articles name her rather than call her
+    the lead, so only her name finds what they say of her: by her last name, after the
+    first time."""
+    if lead is None or not _LEAD_ACTOR.search(question) or lead[1].lower() in question.lower():
+        return ""
+    return lead[1].split()[-1]

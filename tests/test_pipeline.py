@@ -401,6 +401,11 @@ def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     assert a.question == "Oh, and who plays Patsy Walker, by the way?"  # shown as typed
 
 
+def test_the_title_role_is_read_as_the_lead_the_articles_credit(pipeline):
+    a = pipeline.answer("Which actress plays the title role?")
+    assert not a.refused and "Krysten Ritter" in a.text
+
+
 def test_the_answer_to_a_publication_question_names_the_publication(pipeline):
     # The articles name their publication only in a closing "Source:" line, which the
     # model never sees: the answer quotes the evidence and says where it comes from.

@@ -20,7 +20,14 @@ from rag.questions import (
     question_parts,
 )
 from rag.retrieval import tokenize
-from rag.roles import asked_role, credited_actors, names_actor
+from rag.roles import (
+    asked_role,
+    credited_actors,
+    lead_actor_asked,
+    lead_credit,
+    names_actor,
+    with_lead_role_named,
+)
 
 
 @pytest.mark.parametrize(
@@ -548,6 +555,39 @@ def test_a_role_typed_with_an_alias_after_it_is_credited_under_its_name():
     assert role == "trish walker hellcat"
     assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
     assert credited_actors("iron fist", "Trish Walker (Rachael Taylor).") == []
+
+
+def test_the_lead_is_the_most_named_role_credited_to_an_actor():
+    texts = ["Jessica Jones star Krysten Ritter is back. Melissa Rosenberg runs Jessica Jones.",
+             "Melissa Rosenberg talked. Melissa Rosenberg wrote. Melissa Rosenberg said.",
+             "Melissa Rosenberg: Trish Walker (Rachael Taylor).",
+             "Jessica Jones returns, and Jessica Jones is busy."]
+    # Melissa Rosenberg is named more often, but no article credits an actor with her
+    assert lead_credit(texts) == ("Jessica Jones", "Krysten Ritter")
+    assert lead_credit(["Melissa Rosenberg talked to Esquire."]) is None
+    assert lead_credit(["The with statement opens a context manager."]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "role_named", "actor"),
+    [("Which actress plays the title role?",
+      "Which actress plays the title role Jessica Jones?", ""),
+     ("why is the lead actress so swamped with work?",
+      "why is the lead actress so swamped with work?", "Ritter"),
+     ("What break will the showrunner give her star?",
+      "What break will the showrunner give her star?", "Ritter"),
+     # any show's lead character, and a lead already named, are left alone
+     ("What did Dexter teach her about how to handle a lead character?",
+      "What did Dexter teach her about how to handle a lead character?", ""),
+     ("Is Krysten Ritter the lead actress?", "Is Krysten Ritter the lead actress?", ""),
+     ("Who stars as Jessica?", "Who stars as Jessica?", "")],
+)
+def test_the_lead_is_named_where_a_question_only_calls_her_so(question, role_named, actor):
+    lead = ("Jessica Jones", "Krysten Ritter")
+    assert with_lead_role_named(question, lead) == role_named
+    assert lead_actor_asked(question, lead) == actor
+    assert with_lead_role_named(question, None) == question
+    assert lead_actor_asked(question, None) == ""
 
 
 @pytest.mark.parametrize(
