@@ -23,6 +23,7 @@ from rag.numbers import (
     PROPORTION,
     years,
 )
+from rag.occupations import asks_occupation, names_occupation, occupation_words
 from rag.people import (
     ASKED_PERSON,
     OPENERS,
@@ -222,7 +223,8 @@ def expected_answer_type(question: str) -> str:
     work is about ("What will season 2 explore?"), "place" for where one thing is against
     another ("How close are the two writing teams?"), "location" for where something is
     or is made ("Which city is it filmed in?"), "alias" for the name a character goes by
-    ("What's Trish Walker's superhero name?"); else ""."""
+    ("What's Trish Walker's superhero name?"), "occupation" for what someone does for a
+    living; else ""."""
     if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     weighed = weighs_years(question)  # often said before the question proper
@@ -240,6 +242,8 @@ def expected_answer_type(question: str) -> str:
         return "date"
     if _ALIAS_QUESTION.search(question):
         return "alias"
+    if asks_occupation(question):
+        return "occupation"
     if _PLACE_QUESTION.match(question):
         return "place"
     if _LOCATION_QUESTION.match(question):
@@ -292,6 +296,8 @@ def answer_kind_words(question: str) -> str:
                                if w in office])
     elif expected_answer_type(question) == "alias":  # "alter ego": articles give the alias
         relation = " ".join(m[0] for m in _ALIAS_QUESTION.finditer(question))
+    elif expected_answer_type(question) == "occupation":  # "job": articles give the job
+        relation = occupation_words(question)
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
         relation = " ".join(RELEASE.findall(question)
                             + re.findall(rf"\b{DATE_KIND}\b", question, re.I))
@@ -416,8 +422,10 @@ def said_in_few_words(question: str) -> bool:
     """Whether the question asks for a kind of answer that articles say in a few words of
     their own, rarely the question's, in a sentence that seldom ranks high: where one thing
     is against another ("just across the hall"), how long ago ("nearly six months
-    since"), or the alias of a character ("Patsy ‘Hellcat’ Walker")."""
-    return expected_answer_type(question) in ("place", "alias") or asks_elapsed(question)
+    since"), the alias of a character ("Patsy ‘Hellcat’ Walker"), or what someone does for
+    a living ("the troubled private investigator")."""
+    return (expected_answer_type(question) in ("place", "alias", "occupation")
+            or asks_elapsed(question))
 
 
 def states_outright(question: str) -> bool:
@@ -459,6 +467,8 @@ def has_answer_type(question: str, text: str) -> bool:
                    for place in _LOCATION.findall(text))
     if kind == "place":
         return bool(_PLACE.search(text))
+    if kind == "occupation":
+        return names_occupation(text, question)
     if kind == "alias":  # the alias of someone the question names, first name or last
         return any({m["first"].lower(), m["last"].lower()} & asked_words
                    and m["alias"].lower() not in asked for m in _NICKNAMED.finditer(text))

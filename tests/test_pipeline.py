@@ -298,7 +298,9 @@ def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
      ("How long had season 1 been out when the Nerdist piece was written?",
       "nearly six months since"),
      # "Patsy ‘Hellcat’ Walker" shares "Walker" alone with the question
-     ("What is Trish Walker's superhero name in the comics?", "‘Hellcat’")],
+     ("What is Trish Walker's superhero name in the comics?", "‘Hellcat’"),
+     # "the troubled private investigator" shares "Jessica" alone with the question
+     ("What does Jessica do for a living in the show?", "private investigator")],
 )
 def test_an_answer_said_in_few_words_is_reached_past_the_best_match(pipeline, question, answer):
     passages = pipeline.retrieve(question)

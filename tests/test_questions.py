@@ -213,6 +213,18 @@ def test_yes_no_questions():
         ("What is Malcolm's superhero name?", "Malcolm (Eka Darville) and Patsy "
          "‘Hellcat’ Walker (Rachael Taylor) return.", False),
         ("What alias does Trish Walker go by?", "Trish Walker (Rachael Taylor) returns.", False),
+        # an occupation, of someone the question asks about
+        ("What is Jessica's job in the show?", "We met the troubled private investigator.",
+         True),
+        ("What does Jessica do for a living?", "Jessica is a private investigator.", True),
+        ("What is Jessica's day job?", "Jessica Jones showrunner Melissa Rosenberg said so.",
+         False),
+        ("What is Jessica's day job?", "Leon Brill is a staff writer for Heroic Hollywood.",
+         False),
+        ("What is Jessica's day job?", "The writers made the show their own.", False),
+        ("What does Melissa Rosenberg do for a living?",
+         "Jessica Jones showrunner, Melissa Rosenberg, said so.", True),
+        ("What is the showrunner's job?", "Melissa Rosenberg is the showrunner.", False),
         # a share in what is decided, said in words rather than counted
         ("How much say does she have in The Defenders?", "She is only as involved as they "
          "need her to be.", True),
@@ -246,6 +258,12 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("Any chance Kilgrave shows up as the main villain again?") == ""
     assert expected_answer_type("What's Trish's superhero alter ego called?") == "alias"
     assert expected_answer_type("Who goes by the alias Hellcat?") == "name"
+    assert expected_answer_type("What's Jessica's day job in the show?") == "occupation"
+    assert expected_answer_type("what does jessica do for a living in the show") == "occupation"
+    assert expected_answer_type("What kind of work does Jessica do?") == "occupation"
+    # her job is not what is asked for
+    assert expected_answer_type("What did Rosenberg's earlier job teach her?") == ""
+    assert expected_answer_type("Why did she do the best work of her career?") == ""
     assert expected_answer_type("Is season 2 still going to borrow from the Alias comics?") == ""
     assert not has_answer_type("Which actress stars as Jessica?", "Jessica Jones.")
     assert has_answer_type("Which actress stars as Jessica?", "Krysten Ritter.")
