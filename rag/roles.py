@@ -70,6 +70,10 @@ def asked_role(question: str) -> str:
     return capitalised[-1] if phrase.endswith(capitalised[-1]) else ""
 
 
+# "her best friend trish", "jessica's adoptive sister trish walker"
+_RELATED_BY = re.compile(
+    r"\b(?:friend|sister|brother|mother|father|boyfriend|girlfriend|partner|husband|wife|"
+    r"neighbou?r|ally|assistant|roommate|mentor|lover)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)$")
 _NICKNAME_BETWEEN = r"\s+(?:[\u2018'\"\u201c][\w-]+[\u2019'\"\u201d]\s+)?"
 
 
@@ -106,7 +110,12 @@ def credited_actors(role: str, text: str) -> list[str]:
     # its name ("Trish Walker (Rachael Taylor)").
     words = role.split()
     if not found and len(words) > 2:
-        return credited_actors(" ".join(words[:-1]), text)
+        found = credited_actors(" ".join(words[:-1]), text)
+    # "who's playing her best friend trish?": a role typed in lower case after what she is
+    # to someone is credited under the name it ends with
+    related = _RELATED_BY.search(role) if role.islower() else None
+    if not found and related:
+        found = credited_actors(related["name"], text)
     return found
 
 

@@ -568,6 +568,15 @@ def test_a_role_written_with_an_alias_inside_it_is_credited(role):
     assert credited_actors("Patsy Hellcat", text) == []
 
 
+def test_a_role_typed_after_what_she_is_to_someone_is_credited_under_her_name():
+    role = asked_role("and who's playing her best friend trish?")
+    assert role == "her best friend trish"
+    assert credited_actors(role, "Jessica and Trish Walker (Rachael Taylor).") == ["Rachael Taylor"]
+    # a role described rather than named is not credited by a name inside the description
+    role = asked_role("who plays the villain jessica killed?")
+    assert credited_actors(role, "the portrayal of Jessica Jones that Krysten Ritter nailed") == []
+
+
 def test_a_role_typed_with_an_alias_after_it_is_credited_under_its_name():
     role = asked_role("trish walker hellcat actress")
     assert role == "trish walker hellcat"
