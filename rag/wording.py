@@ -34,6 +34,11 @@ _HOW_MEASURE = re.compile(r"\bhow\s+(long|far|much|many|often|soon|old|big)\b", 
 # Asking how far along a work is ("writing progress", "status of the scripts") is asked in
 # words the articles rarely use: they say where it stands ("halfway through writing").
 PROGRESS_WORDS = frozenset(tokenize("progress progressing status update updates"))
+# Verbs that frame what is asked rather than say it: "Will Jessica ever decide she'd rather
+# not have her powers?" asks whether she will not want them ("I don't want to have powers
+# anymore"), which articles seldom put as a decision.
+FRAMING_WORDS = frozenset(tokenize("decide decides decided deciding choose chooses chose "
+                                   "chosen choosing opt opts opted opting"))
 # "What is the title of the first episode of season 2?": the thing whose name is asked for
 # ("episode"), the last word before what places it ("of season 2", "in the show", "?").
 _NAME_OF = re.compile(
@@ -51,7 +56,7 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
     no_subject = no_subject_words(question)
     paraphrased = paraphrased or {}
     share = weighted_share(
-        set(tokenize(question)),
+        set(tokenize(question)) - FRAMING_WORDS,  # they count neither way
         lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
         lexical.term_weight)
     return share >= MAX_UNSEEN_SHARE
@@ -63,9 +68,10 @@ def no_subject_words(question: str) -> set[str]:
     answer's type instead: articles name the magazine rather than call it one. Nor are the
     sources themselves a subject ("Do the articles agree ...?"), nor the time of year a
     question sets it in ("By late summer, ..."), nor the measure a how-question asks for,
-    nor asking how far along a thing is ("progress")."""
+    nor asking how far along a thing is ("progress"), nor a verb that frames what is asked
+    ("decide")."""
     return (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
-            | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | measure_words(question)
+            | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | FRAMING_WORDS | measure_words(question)
             # articles say a thing comes out in more ways than a question does
             # ("When might season two arrive?": "seeing another season prior to 2018")
             | set(tokenize(" ".join(RELEASE.findall(question)))))

@@ -32,6 +32,11 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
     assert not mostly_unseen("How are Rosenberg's scripts progressing?", lexical)
     assert not mostly_unseen("Any update on the scripts?", lexical)
     assert mostly_unseen("How are Rosenberg's salaries budgeted?", lexical)
+    # A verb that frames what is asked counts neither way: the rest decides.
+    assert not mostly_unseen("Will Rosenberg ever decide to finish?", lexical)
+    assert not mostly_unseen("Will Rosenberg choose to finish?", lexical)
+    assert mostly_unseen("Did Esquire decide to cancel the budget?", lexical)
+    assert mostly_unseen("Did Esquire cancel the budget?", lexical)
 
 
 def test_the_words_for_how_a_thing_comes_out_do_not_count_as_unseen():
