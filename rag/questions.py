@@ -206,6 +206,14 @@ _ALIAS_QUESTION = re.compile(
 _NICKNAMED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)\s+[\u2018'\"\u201c](?P<alias>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
     r"[\u2019'\"\u201d]\s+(?P<last>[A-Z][a-z]+)")
+# "What does Jessica have that Trish does not?", "What's the one thing Trish doesn't have
+# that Jessica does?": what one has and another lacks, which articles put as an exception
+# ("she has everything you could possibly want, except powers")
+_LACKS_QUESTION = re.compile(
+    r"\bwhat\b.*(?:\b(?:does|do|did)(?:n['\u2019]t|\s+not)\s+have\b|"
+    r"\b(?:lacks?|lacking|missing)\b|"
+    r"\bhave\b.*\b(?:does|do|did)(?:n['\u2019]t|\s+not)\s*\??\s*$)", re.I)
+_EXCEPTION = re.compile(r"\b(?:except|apart\s+from|other\s+than|but\s+not)\b", re.I)
 # Words of a place question that say how it is asked, not what about: articles say
 # "across the hall", not how close or relative to what.
 _PLACE_WORDS = frozenset(
@@ -224,7 +232,7 @@ def expected_answer_type(question: str) -> str:
     another ("How close are the two writing teams?"), "location" for where something is
     or is made ("Which city is it filmed in?"), "alias" for the name a character goes by
     ("What's Trish Walker's superhero name?"), "occupation" for what someone does for a
-    living; else ""."""
+    living, "exception" for what one has and another lacks; else ""."""
     if ROLE_NAMED_FIRST.match(question):  # "And Malcolm, who plays him?"
         return "name"
     weighed = weighs_years(question)  # often said before the question proper
@@ -244,6 +252,8 @@ def expected_answer_type(question: str) -> str:
         return "alias"
     if asks_occupation(question):
         return "occupation"
+    if _LACKS_QUESTION.search(question):
+        return "exception"
     if _PLACE_QUESTION.match(question):
         return "place"
     if _LOCATION_QUESTION.match(question):
@@ -422,9 +432,10 @@ def said_in_few_words(question: str) -> bool:
     """Whether the question asks for a kind of answer that articles say in a few words of
     their own, rarely the question's, in a sentence that seldom ranks high: where one thing
     is against another ("just across the hall"), how long ago ("nearly six months
-    since"), the alias of a character ("Patsy ‘Hellcat’ Walker"), or what someone does for
-    a living ("the troubled private investigator")."""
-    return (expected_answer_type(question) in ("place", "alias", "occupation")
+    since"), the alias of a character ("Patsy ‘Hellcat’ Walker"), what someone does for a
+    living ("the troubled private investigator"), or what one has and another lacks
+    ("except powers")."""
+    return (expected_answer_type(question) in ("place", "alias", "occupation", "exception")
             or asks_elapsed(question))
 
 
@@ -469,6 +480,8 @@ def has_answer_type(question: str, text: str) -> bool:
         return bool(_PLACE.search(text))
     if kind == "occupation":
         return names_occupation(text, question)
+    if kind == "exception":
+        return bool(_EXCEPTION.search(text))
     if kind == "alias":  # the alias of someone the question names, first name or last
         return any({m["first"].lower(), m["last"].lower()} & asked_words
                    and m["alias"].lower() not in asked for m in _NICKNAMED.finditer(text))

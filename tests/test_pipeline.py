@@ -300,7 +300,9 @@ def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
      # "Patsy ‘Hellcat’ Walker" shares "Walker" alone with the question
      ("What is Trish Walker's superhero name in the comics?", "‘Hellcat’"),
      # "the troubled private investigator" shares "Jessica" alone with the question
-     ("What does Jessica do for a living in the show?", "private investigator")],
+     ("What does Jessica do for a living in the show?", "private investigator"),
+     # "... everything you could possibly want, except powers"
+     ("What does Jessica have that Trish does not?", "except powers")],
 )
 def test_an_answer_said_in_few_words_is_reached_past_the_best_match(pipeline, question, answer):
     passages = pipeline.retrieve(question)

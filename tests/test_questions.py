@@ -225,6 +225,11 @@ def test_yes_no_questions():
         ("What does Melissa Rosenberg do for a living?",
          "Jessica Jones showrunner, Melissa Rosenberg, said so.", True),
         ("What is the showrunner's job?", "Melissa Rosenberg is the showrunner.", False),
+        # what one has and another lacks, put as an exception
+        ("What does Jessica have that Trish does not?", "Trish has everything, except powers.",
+         True),
+        ("What's the one thing Trish doesn't have that Jessica does?",
+         "The best things about the show were Jessica and Trish.", False),
         # a share in what is decided, said in words rather than counted
         ("How much say does she have in The Defenders?", "She is only as involved as they "
          "need her to be.", True),
@@ -261,6 +266,10 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("What's Jessica's day job in the show?") == "occupation"
     assert expected_answer_type("what does jessica do for a living in the show") == "occupation"
     assert expected_answer_type("What kind of work does Jessica do?") == "occupation"
+    assert expected_answer_type("What's the one thing Trish doesn't have that Jessica does?") == (
+        "exception")
+    assert expected_answer_type("What is Trish missing that Jessica has?") == "exception"
+    assert expected_answer_type("What did Rosenberg have to say about not curing her?") == ""
     # her job is not what is asked for
     assert expected_answer_type("What did Rosenberg's earlier job teach her?") == ""
     assert expected_answer_type("Why did she do the best work of her career?") == ""
