@@ -69,6 +69,7 @@ from rag.releases import (
 )
 from rag.retrieval import BM25, HybridRetriever, stem_word
 from rag.roles import (
+    Lead,
     asked_role,
     lead_actor_asked,
     lead_credit,
@@ -127,7 +128,7 @@ class Pipeline:
     generator: Generator | None = None
     _retriever: HybridRetriever | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _lead: tuple[BM25, tuple[str, str] | None] | None = None
+    _lead: tuple[BM25, Lead | None] | None = None
 
     def retriever(self) -> HybridRetriever:
         with self._lock:
@@ -154,7 +155,7 @@ class Pipeline:
         """WordNet from models/, or None when it was not fetched (`rag fetch-model`)."""
         return load_wordnet(self.settings.models_dir / "wordnet")
 
-    def lead(self, lexical: BM25) -> tuple[str, str] | None:
+    def lead(self, lexical: BM25) -> Lead | None:
         """The lead role of the indexed works and its actor (`lead_credit`), found once per
         build of the index (`lexical` is that build's BM25 index)."""
         if self._lead is None or self._lead[0] is not lexical:

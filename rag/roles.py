@@ -123,6 +123,7 @@ def names_actor(role: str, text: str) -> bool:
     return bool(credited_actors(role, text))
 
 
+Lead = tuple[str, str]  # the lead role and its actor: ("Jessica Jones", "Krysten Ritter")
 # "Jessica Jones", "Krysten Ritter": the names a lead role is looked for among
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 LEAD_SAMPLE = 5000  # passages read for it: the most-named role shows in any large share
@@ -137,7 +138,7 @@ _LEAD_ROLE = re.compile(
     r"(?<=\bthe\s)(?:lead|leading|main|title|central)\s+(?:character|role)\b(?!-)", re.I)
 
 
-def lead_credit(texts: Sequence[str]) -> tuple[str, str] | None:
+def lead_credit(texts: Sequence[str]) -> Lead | None:
     """The lead role of the works `texts` are about, and its actor: the name they give most
     often that they credit an actor with ("Jessica Jones", "Krysten Ritter"). None where
     they credit none, as in documentation."""
@@ -151,7 +152,7 @@ def lead_credit(texts: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-def with_lead_role_named(question: str, lead: tuple[str, str] | None) -> str:
+def with_lead_role_named(question: str, lead: Lead | None) -> str:
     """The question with the lead role named where it only calls it so: "Which actress plays
     the title role?" -> "... the title role Jessica Jones?"."""
     if lead is None or lead[0].lower() in question.lower():
@@ -159,7 +160,7 @@ def with_lead_role_named(question: str, lead: tuple[str, str] | None) -> str:
     return _LEAD_ROLE.sub(lambda m: f"{m[0]} {lead[0]}", question, count=1)
 
 
-def lead_actor_asked(question: str, lead: tuple[str, str] | None) -> str:
+def lead_actor_asked(question: str, lead: Lead | None) -> str:
     """The lead's actor where the question calls her so without naming her ("why is the
     lead actress so busy?": "Ritter"); "" otherwise. Articles name her rather than call her
     the lead, so only her name finds what they say of her: by her last name, after the
