@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from rag import prompts
+from rag.aliases import surnames, with_surnames
 from rag.citations import extractive, ground
 from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
@@ -49,6 +50,7 @@ from rag.questions import (
     asks_one_release,
     asks_publication,
     asks_several,
+    expected_answer_type,
     has_answer_type,
     mentions,
     names_outlet,
@@ -128,7 +130,8 @@ class Pipeline:
     generator: Generator | None = None
     _retriever: HybridRetriever | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _lead: tuple[BM25, Lead | None] | None = None
+    # the lead role and the surnames of one build of the index, keyed by its BM25 index
+    _names: tuple[BM25, Lead | None, dict[str, str]] | None = None
 
     def retriever(self) -> HybridRetriever:
         with self._lock:
@@ -158,9 +161,18 @@ class Pipeline:
     def lead(self, lexical: BM25) -> Lead | None:
         """The lead role of the indexed works and its actor (`lead_credit`), found once per
         build of the index (`lexical` is that build's BM25 index)."""
-        if self._lead is None or self._lead[0] is not lexical:
-            self._lead = (lexical, lead_credit(self.retriever().texts()))
-        return self._lead[1]
+        return self._corpus_names(lexical)[1]
+
+    def surnames(self, lexical: BM25) -> dict[str, str]:
+        """The surname the indexed articles give each first name (`aliases.surnames`),
+        found once per build of the index."""
+        return self._corpus_names(lexical)[2]
+
+    def _corpus_names(self, lexical: BM25) -> tuple[BM25, Lead | None, dict[str, str]]:
+        if self._names is None or self._names[0] is not lexical:
+            texts = self.retriever().texts()
+            self._names = (lexical, lead_credit(texts), surnames(texts))
+        return self._names
 
     def status(self) -> dict[str, Any]:
         """What the UI's status line shows; cheap, and never loads anything itself."""
@@ -326,13 +338,21 @@ class Pipeline:
         asked = clean_question(question)  # the answer shows the question as it was typed
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         wordnet = self.wordnet()
-        lead = self.lead(lexical)
-        question = with_lead_role_named(readable(asked, lexical, wordnet), lead)
+        lead, known = self.lead(lexical), self.surnames(lexical)
+
+        def read(text: str) -> str:
+            text = with_lead_role_named(readable(text, lexical, wordnet), lead)
+            # only where the alias is the answer asked for: "Trish has an alias in the
+            # comics. What is it?" gives no kind of answer to look for
+            if any(expected_answer_type(p) == "alias" for p in question_parts(text)):
+                text = with_surnames(text, known)
+            return text
+
+        question = read(asked)
         if addresses_the_assistant(question):  # about its instructions, not the articles
             passages: list[Passage] = []
         else:
-            earlier = [(with_lead_role_named(readable(q, lexical, wordnet), lead), a)
-                       for q, a in history or []]
+            earlier = [(read(q), a) for q, a in history or []]
             passages = self.retrieve(question, earlier)
         timings: dict[str, float] = {"retrieve_ms": _ms(started)}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from rag.aliases import alias_words, asks_alias, names_alias
 from rag.numbers import (
     AGE,
     COUNT,
@@ -197,15 +198,6 @@ _TIME_AMOUNT = re.compile(r"\bhow much\s+(?:rest|time|sleep|leave|vacation|downt
                           re.I)
 # "How old is she?", "What age is Ritter?": answered by an age, not any number.
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b", re.I)
-# "What's Trish's superhero alter ego called?": the name a character goes by as a hero,
-# which articles give inside the character's name ("Patsy ‘Hellcat’ Walker").
-# In lower case: "the Alias comics" is a title.
-_ALIAS_QUESTION = re.compile(
-    r"\b(?:alias(?:es)?|(?i:alter[\s-]+egos?|(?:super-?hero|hero|code)[\s-]*names?|"
-    r"nicknames?|go(?:es)?\s+by))\b")
-_NICKNAMED = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+)\s+[\u2018'\"\u201c](?P<alias>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
-    r"[\u2019'\"\u201d]\s+(?P<last>[A-Z][a-z]+)")
 # "What does Jessica have that Trish does not?", "What's the one thing Trish doesn't have
 # that Jessica does?": what one has and another lacks, which articles put as an exception
 # ("she has everything you could possibly want, except powers")
@@ -248,7 +240,7 @@ def expected_answer_type(question: str) -> str:
             or (weighed and not _WHO_OR_HOW.match(q))
             or re.match(rf"\s*what\b.*\b(release|premiere) {DATE_KIND}\b", q)):
         return "date"
-    if _ALIAS_QUESTION.search(question):
+    if asks_alias(question):
         return "alias"
     if asks_occupation(question):
         return "occupation"
@@ -305,7 +297,7 @@ def answer_kind_words(question: str) -> str:
                             + [w for w in re.findall(r"[\w-]+", question.lower())
                                if w in office])
     elif expected_answer_type(question) == "alias":  # "alter ego": articles give the alias
-        relation = " ".join(m[0] for m in _ALIAS_QUESTION.finditer(question))
+        relation = alias_words(question)
     elif expected_answer_type(question) == "occupation":  # "job": articles give the job
         relation = occupation_words(question)
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
@@ -483,8 +475,7 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "exception":
         return bool(_EXCEPTION.search(text))
     if kind == "alias":  # the alias of someone the question names, first name or last
-        return any({m["first"].lower(), m["last"].lower()} & asked_words
-                   and m["alias"].lower() not in asked for m in _NICKNAMED.finditer(text))
+        return names_alias(text, asked_words, asked)
     if kind == "number":
         if _AGE_QUESTION.search(asked):  # not any number near the name
             return bool(AGE.search(text))

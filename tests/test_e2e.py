@@ -52,6 +52,8 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     ("What will the second season be about?", ("Kilgrave", "trauma")),
     # The quote "Jessica has the powers." answers only with the sentence after it.
     ("Will Jessica ever want to lose her powers?", ("comfortable",)),
+    # "Patsy ‘Hellcat’ Walker" shares only the surname the articles give Trish elsewhere
+    ("What's Trish's superhero alter ego called?", ("Hellcat",)),
 ])
 def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
     embedder, generator = real_parts

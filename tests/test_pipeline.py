@@ -405,6 +405,13 @@ def test_chat_filler_around_a_role_question_does_not_hide_it(pipeline):
     assert a.question == "Oh, and who plays Patsy Walker, by the way?"  # shown as typed
 
 
+def test_the_surnames_are_read_once_per_build_of_the_index(pipeline):
+    lexical = pipeline.retriever().lexical()
+    known = pipeline.surnames(lexical)
+    assert known["Trish"] == "Walker" and known["Krysten"] == "Ritter"
+    assert pipeline.surnames(lexical) is known
+
+
 def test_the_title_role_is_read_as_the_lead_the_articles_credit(pipeline):
     a = pipeline.answer("Which actress plays the title role?")
     assert not a.refused and "Krysten Ritter" in a.text
