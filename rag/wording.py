@@ -44,7 +44,7 @@ FRAMING_WORDS = frozenset(tokenize("decide decides decided deciding choose choos
 _NAME_OF = re.compile(
     r"\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+the\s+"
     r"(?:title|name)s?\s+of\s+(?:(?:the|its|his|her|their|this|that|[\w-]+'s)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?!(?:the|an?)\b)(?P<thing>[a-z][\w-]*)"
+    r"(?:[\w-]+\s+){0,3}?(?!(?:the|an?)\b)(?P<thing>[a-z][\w-]*)"
     r"(?=\s+(?:of|in|on|for|from|to|that|which|who|she|he|they|we|you)\b|\s+(?-i:[A-Z])"
     r"|\s*[?,.]|\s*$)", re.I)
 

@@ -93,6 +93,9 @@ def test_the_name_of_a_kind_of_thing_the_articles_never_mention(real_wordnet):
                                    lexical, real_wordnet) == "episode"
     assert unmentioned_named_thing("what's the name of the premiere episode", lexical,
                                    real_wordnet) == "episode"
+    # three words before it: "season", "2", "premiere"
+    assert unmentioned_named_thing("What is the title of the season 2 premiere episode?",
+                                   lexical, real_wordnet) == "episode"
     # A thing they do speak of, in its own words or a common synonym ("award")
     assert unmentioned_named_thing("What is the name of the new character in season 2?",
                                    lexical, real_wordnet) == ""
