@@ -47,6 +47,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 # verbatim: the model's near-copies drop or alter details ("their first Emmy in recent years").
 NEAR_COPY_WORDS = 10
 NEAR_COPY_SHARE = 0.8
+# Words the reply puts in quotation marks, as the source's own: up to the closing mark, or
+# to the end where the model left it open
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)(?:[\"\u201d]|$)")
+QUOTE_WORDS = 4  # shorter quoted words are a term ("pino-debug", "curing"), not a quote
 # "The answer to this question is: 2018" -> "2018"
 _PREAMBLE = re.compile(
     r"^\s*(?:the\s+)?answer(?:\s+to\s+(?:this|the)\s+question)?\s+is\s*:?\s*", re.I
@@ -120,6 +124,22 @@ def is_near_copy(claim: str, evidence: str) -> bool:
     return (len(words) >= NEAR_COPY_WORDS
             and weighted_share(words, content_words(evidence).__contains__, uniform_weight)
             >= NEAR_COPY_SHARE)
+
+
+def misquotes(claim: str, evidence: str) -> bool:
+    """Whether the claim puts in quotation marks words that the evidence does not say, in
+    that order: "you never want to cure them" for "... you never want to cure the
+    character". A small model's near-quote is its own wording shown as the source's."""
+    said = _plain(evidence)
+    return any(len(quoted.split()) >= QUOTE_WORDS and _plain(quoted) not in said
+               for quoted in _QUOTED.findall(claim))
+
+
+def _plain(text: str) -> str:
+    """`text` in lower case, with one kind of apostrophe, its words one space apart and no
+    closing punctuation: a quote is compared word for word, not mark for mark."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.split()).strip(" .,;:!?")
 
 
 def adds_information(claim: str, question: str) -> bool:
@@ -209,7 +229,12 @@ def ground(
         if not supported:
             continue  # unsupported: dropped rather than shown as a cited fact
         body = claim.text.rstrip()
-        near_copy = len(supported) == 1 and is_near_copy(body, evidence[supported[0]].text)
+        misquoted = any(misquotes(body, evidence[i].text) for i in supported)
+        if misquoted and len(supported) > 1:
+            continue  # which source's words it meant to quote is anyone's guess
+        # a misquote is shown as the source's real words, which the model meant to quote
+        near_copy = len(supported) == 1 and (
+            misquoted or is_near_copy(body, evidence[supported[0]].text))
         if not near_copy and invented_words(body, [evidence[i].text for i in supported],
                                             question, kind):
             continue  # "... but you never want to kill them": a word no source gave

@@ -7,6 +7,7 @@ from rag.citations import (
     ground,
     invented_words,
     markers_in,
+    misquotes,
     strip_markers,
     support,
 )
@@ -242,6 +243,39 @@ def test_a_bare_date_or_title_is_no_answer_but_a_bare_credited_actor_is():
     actor = evidence(Passage("p7", "Doc 7", "d7.txt", credit, 1.0), credit)
     assert ground("Eka Darville [1].", [actor], question="Who plays Malcolm?")[0] == (
         "Eka Darville [1].")
+
+
+LESSON = ("\u201cI learned from working on Dexter that you can advance the character, but "
+          "you never want to cure the character,\u201d Rosenberg said.")
+
+
+@pytest.mark.parametrize(("claim", "wrong"), [
+    # the source's words, however the marks and the apostrophes are written
+    ('She said "you never want to cure the character".', False),
+    ("She said \u201cYou never want to cure the character\u201d.", False),
+    ("Rosenberg\u2019s lesson: \u201cI learned from working on Dexter\u201d", False),
+    # words she did not say, in that order, shown as hers; closed or left open
+    ('Her lesson: "you never want to cure them".', True),
+    ('Her lesson: "You can advance the character, but never cure them.', True),
+    # a quoted term is not a quote
+    ('She never wants "curing" them.', False),
+    ("No quotation marks: you never want to cure them.", False),
+])
+def test_a_quote_must_be_the_sources_own_words(claim, wrong):
+    assert misquotes(claim, LESSON) is wrong
+
+
+def test_a_misquote_is_shown_as_the_evidence_it_meant_to_quote():
+    passage = Passage("p6", "Doc 6", "d6.txt", f"Before Jessica Jones. {LESSON}", 1.0)
+    item = evidence(passage, LESSON)
+    question = "What lesson did Rosenberg learn from Dexter?"
+    text, cites = ground('Rosenberg\u2019s lesson: "You can advance the character, but you '
+                         'never want to cure them [1].', [item], question=question)
+    assert text == f"\u201c{LESSON}\u201d [1]"
+    assert cites[0].quote == LESSON
+    # her words quoted right are the model's answer, as written
+    right = 'Her lesson: "you never want to cure the character" [1].'
+    assert ground(right, [item], question=question)[0] == right
 
 
 def test_a_long_near_copy_is_shown_as_the_verbatim_evidence():
