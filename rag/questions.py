@@ -46,6 +46,13 @@ from rag.phrasing import (
     core_question,
     question_words,
 )
+from rag.places import (
+    asks_location,
+    asks_relative_place,
+    names_location,
+    place_words,
+    says_relative_place,
+)
 from rag.retrieval import STOPWORDS
 from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
 
@@ -167,32 +174,6 @@ _WHICH = re.compile(
 )
 
 
-# "How close are the two writing teams?", "Where do the Defenders writers sit relative to
-# Rosenberg's team?": where people or things are, one against another. Not where one thing
-# is ("Where is Rosenberg based?"), which "across the hall" does not answer.
-_PLACE_QUESTION = re.compile(
-    r"^\s*(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
-    r"(?:how\s+(?:physically\s+)?(?:close|near|far apart|far away)\b|"
-    r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)", re.I)
-# Where something is, as articles say it: "they're just across the hall".
-_PLACE = re.compile(
-    r"\b(?:across the (?:hall|street|room|corridor|way)|next door|down the (?:hall|street|"
-    r"corridor)|next to each other|side by side|in the same (?:building|room|office|floor|"
-    r"space)|around the corner|a few doors down|steps away)\b", re.I)
-# "Which city is it filmed in?", "Where is season 2 being shot?": where something is, or is
-# made, answered by a place the sentence names.
-_LOCATION_QUESTION = re.compile(
-    r"^\s*(?:in\s+)?(?:which|what)\s+(?:city|town|country|state|borough|neighbou?rhood|"
-    r"studios?)\b|^\s*where\b.*\b(?:film(?:s|ed|ing)?|shot|shoot(?:s|ing)?|tap(?:ed|ing)|"
-    r"produced|made)\b", re.I)
-_FILMING = re.compile(r"\b(?:film(?:s|ed|ing)?|shot|shoot(?:s|ing)?|tap(?:ed|ing)|production|"
-                      r"produced|studios?|on location)\b", re.I)
-# A place as articles name it: capitalised, after a preposition ("shot in New York"); not a
-# title ("in The Defenders") or a month ("in August").
-_LOCATION = re.compile(r"\b(?:in|at|near|around|outside|throughout|across|to)\s+(?!The\b)"
-                       r"([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)")
-_MONTHS = frozenset("january february march april may june july august september october "
-                    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # "How much rest ...?", "How much time off ...?": an amount of time, not a share.
 _TIME_AMOUNT = re.compile(r"\bhow much\s+(?:rest|time|sleep|leave|vacation|downtime|break)\b",
                           re.I)
@@ -206,12 +187,6 @@ _LACKS_QUESTION = re.compile(
     r"\b(?:lacks?|lacking|missing)\b|"
     r"\bhave\b.*\b(?:does|do|did)(?:n['\u2019]t|\s+not)\s*\??\s*$)", re.I)
 _EXCEPTION = re.compile(r"\b(?:except|apart\s+from|other\s+than|but\s+not)\b", re.I)
-# Words of a place question that say how it is asked, not what about: articles say
-# "across the hall", not how close or relative to what.
-_PLACE_WORDS = frozenset(
-    "where how close near far apart away relative compared located situated physically sit "
-    "sits based relation".split())
-
 # "Who said 2017 or 2018?", "How many years from 2015 to 2018?" ask no date.
 _WHO_OR_HOW = re.compile(r"\s*(?:who|whom|whose|how)\b", re.I)
 
@@ -246,9 +221,9 @@ def expected_answer_type(question: str) -> str:
         return "occupation"
     if _LACKS_QUESTION.search(question):
         return "exception"
-    if _PLACE_QUESTION.match(question):
+    if asks_relative_place(question):
         return "place"
-    if _LOCATION_QUESTION.match(question):
+    if asks_location(question):
         return "location"
     # "how far along" asks how much is done; "how far apart" a distance, which is no number;
     # "how much say does she have?" a share in what is decided, said in words ("only as
@@ -286,8 +261,8 @@ def answer_kind_words(question: str) -> str:
     question = core_question(question)
     if _TOPIC_QUESTION.match(question):  # "focus" in "What will it focus on?"
         return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _TOPIC_WORDS)
-    if _PLACE_QUESTION.match(question):  # "close" in "How close are the two teams?"
-        return " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if w in _PLACE_WORDS)
+    if asks_relative_place(question):  # "close" in "How close are the two teams?"
+        return place_words(question)
     relation = ""
     if expected_answer_type(question) == "name":
         # and the office asked about: "executive" in "Which Netflix executive said ...?",
@@ -462,14 +437,9 @@ def has_answer_type(question: str, text: str) -> bool:
     if kind == "topic":
         return bool(_TOPIC_SENTENCE.search(text))
     if kind == "location":
-        # "Where is it filmed?" is not answered by where its writers sit
-        if _FILMING.search(question) and not _FILMING.search(text):
-            return False
-        return any(not set(place.lower().split()) & asked_words
-                   and place.split()[0].lower().strip(".") not in _MONTHS
-                   for place in _LOCATION.findall(text))
+        return names_location(question, text, asked_words)
     if kind == "place":
-        return bool(_PLACE.search(text))
+        return says_relative_place(text)
     if kind == "occupation":
         return names_occupation(text, question)
     if kind == "exception":
