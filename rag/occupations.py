@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rag.phrasing import question_words
+
 # "What is Jessica's job?", "What's her day job in the show?", "What does Jessica do for a
 # living?", "What is her profession?". Not "What did her earlier job teach her?": the job
 # is the thing asked for, named last or after "as".
@@ -73,7 +75,7 @@ def names_occupation(text: str, question: str = "") -> bool:
     already name. "Jessica Jones showrunner Melissa Rosenberg" tells Rosenberg's job, not
     Jessica's; "the troubled private investigator" tells that of whoever the text is about."""
     asked = question.lower()
-    asked_words = set(re.findall(r"[a-z]+", asked))
+    asked_words = question_words(question)  # cached: called for every candidate sentence
 
     def asked_about(name: str | None) -> bool:
         return bool(name and {w.lower() for w in re.findall(r"[A-Z][a-z]+", name)} & asked_words)
