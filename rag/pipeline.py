@@ -69,7 +69,7 @@ from rag.releases import (
     other_release_years,
     with_other_release_years,
 )
-from rag.retrieval import BM25, HybridRetriever, stem_word
+from rag.retrieval import BM25, STOPWORDS, HybridRetriever, stem_word
 from rag.roles import (
     Lead,
     asked_role,
@@ -78,6 +78,7 @@ from rag.roles import (
     names_actor,
     with_lead_role_named,
 )
+from rag.spelling import expand_initialisms, initialisms
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wording import (
@@ -131,7 +132,7 @@ class Pipeline:
     _retriever: HybridRetriever | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # the lead role and the surnames of one build of the index, keyed by its BM25 index
-    _names: tuple[BM25, Lead | None, dict[str, str]] | None = None
+    _names: tuple[BM25, Lead | None, dict[str, str], dict[str, str]] | None = None
 
     def retriever(self) -> HybridRetriever:
         with self._lock:
@@ -168,10 +169,17 @@ class Pipeline:
         found once per build of the index."""
         return self._corpus_names(lexical)[2]
 
-    def _corpus_names(self, lexical: BM25) -> tuple[BM25, Lead | None, dict[str, str]]:
+    def initialisms(self, lexical: BM25) -> dict[str, str]:
+        """The names the indexed articles keep using, by their initials
+        (`spelling.initialisms`), found once per build of the index."""
+        return self._corpus_names(lexical)[3]
+
+    def _corpus_names(
+        self, lexical: BM25
+    ) -> tuple[BM25, Lead | None, dict[str, str], dict[str, str]]:
         if self._names is None or self._names[0] is not lexical:
             texts = self.retriever().texts()
-            self._names = (lexical, lead_credit(texts), surnames(texts))
+            self._names = (lexical, lead_credit(texts), surnames(texts), initialisms(texts))
         return self._names
 
     def status(self) -> dict[str, Any]:
@@ -339,9 +347,16 @@ class Pipeline:
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         wordnet = self.wordnet()
         lead, known = self.lead(lexical), self.surnames(lexical)
+        # Without WordNet, initials cannot be told from a word ("mr"): none is spelled out.
+        shortened = self.initialisms(lexical) if wordnet else {}
+
+        def is_word(word: str) -> bool:
+            return word in STOPWORDS or word in lexical.vocabulary or bool(
+                wordnet and wordnet.knows(word))
 
         def read(text: str) -> str:
-            text = with_lead_role_named(readable(text, lexical, wordnet), lead)
+            text = expand_initialisms(readable(text, lexical, wordnet), shortened, is_word)
+            text = with_lead_role_named(text, lead)
             # only where the alias is the answer asked for: "Trish has an alias in the
             # comics. What is it?" gives no kind of answer to look for
             if any(expected_answer_type(p) == "alias" for p in question_parts(text)):

@@ -1,6 +1,7 @@
 """How a question is typed, made readable before it is answered: search-box shorthand
-spelled out ("jessica jones s2" -> "jessica jones season 2") and a misspelt word replaced
-by the corpus's word one typing slip away ("relatonship" -> "relationship"); and the
+spelled out ("jessica jones s2" -> "jessica jones season 2", "jj" -> "Jessica Jones") and
+a misspelt word replaced by the corpus's word one typing slip away ("relatonship" ->
+"relationship"); and the
 corpus's own slips found for a word the question spells right ("Killgrave" for "Kilgrave").
 
 A misspelling is a word that neither the corpus nor the dictionary (WordNet) knows. Both
@@ -11,12 +12,17 @@ articles lack, and either must stay what it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 
 # "s2", "S02", "s2e5": a season (and episode) as TV listings and search boxes write them.
 _SEASON = re.compile(r"\bs0*(\d{1,2})(?:\s?e0*(\d{1,3}))?\b", re.I)
 _EPISODE = re.compile(r"\bep\.?\s?0*(\d{1,3})\b", re.I)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A name of two or three capitalised words, as "jj" and "mcu" shorten them
+_NAME_RUN = re.compile(r"\b(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+MIN_NAME_USES = 5  # a name the texts give this often is one a reader would shorten
+NAME_SAMPLE = 2000  # texts read for names: enough to find those a corpus keeps using
 _WORD = re.compile(r"[A-Za-z]+")
 MIN_MISSPELT_LENGTH = 5  # one slip from a short word is usually another word ("cast", "case")
 
@@ -35,6 +41,29 @@ def expand_shorthand(question: str, vocabulary: Mapping[str, int]) -> str:
         return f"episode {match[1]}" if "episode" in vocabulary else match[0]
 
     return _EPISODE.sub(episode, _SEASON.sub(season, question))
+
+
+def initialisms(texts: Sequence[str]) -> dict[str, str]:
+    """The names the `texts` keep using, by their initials: {"jj": "Jessica Jones"}.
+    Initials two names share stand for neither."""
+    uses = Counter(m[0] for text in texts[:NAME_SAMPLE] for m in _NAME_RUN.finditer(text))
+    by_initials: defaultdict[str, list[str]] = defaultdict(list)
+    for name, count in uses.items():
+        if count >= MIN_NAME_USES:
+            by_initials["".join(w[0] for w in name.split()).lower()].append(name)
+    return {short: names[0] for short, names in by_initials.items() if len(names) == 1}
+
+
+def expand_initialisms(question: str, known: Mapping[str, str],
+                       is_word: Callable[[str], bool]) -> str:
+    """The question with initials the corpus does not use spelled out as the name they
+    stand for ("will jj season 2 come out ...?" -> "will Jessica Jones season 2 ...?").
+    Initials that are a word ("mr", "if") stay as they are."""
+    def spelled(match: re.Match[str]) -> str:
+        short = match[0].lower()
+        return known[short] if short in known and not is_word(short) else match[0]
+
+    return _WORD.sub(spelled, question) if known else question
 
 
 def one_slip_away(word: str) -> set[str]:

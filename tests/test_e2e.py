@@ -62,6 +62,15 @@ def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, q
     assert all(c.quote in c.text for c in a.citations)
 
 
+def test_initials_are_read_as_the_name_and_both_years_are_shown(settings, real_parts):
+    # "jj" is the articles' "Jessica Jones": only then is the article expecting 2017 found
+    embedder, generator = real_parts
+    a = Pipeline(settings, embedder=embedder, generator=generator).answer(
+        "will jj season 2 come out in 2017 or do we have to wait till 2018")
+    assert not a.refused and "2017" in a.text and "2018" in a.text, a.text
+    assert len({c.path for c in a.citations}) == 2
+
+
 def test_unrelated_question_is_refused(settings, real_parts):
     embedder, generator = real_parts
     a = Pipeline(settings, embedder=embedder, generator=generator).answer(

@@ -4,7 +4,14 @@ from collections import Counter
 
 import pytest
 
-from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus, one_slip_away
+from rag.spelling import (
+    correct_spelling,
+    expand_initialisms,
+    expand_shorthand,
+    initialisms,
+    misspelt_in_corpus,
+    one_slip_away,
+)
 
 SHOW = {"season": 4, "episode": 2, "netflix": 3}
 
@@ -77,3 +84,29 @@ def test_the_corpus_own_slips_of_a_word_are_found_when_much_rarer_than_it():
     # nor is anything found for a word the corpus lacks, or the slip itself
     assert misspelt_in_corpus("kilgrav", vocabulary, known) == set()
     assert misspelt_in_corpus("killgrave", vocabulary, known) == set()
+
+
+NEWS = ["Jessica Jones showrunner Melissa Rosenberg says Jessica Jones season 2 is written.",
+        "Fans of Jessica Jones wait. The Defenders came first; The Defenders again.",
+        "Jessica Jones and Jessica Jones. Iron Fist, Iron Fist, Iron Fist, Iron Fist, Iron Fist.",
+        "Ivan Frost, Ivan Frost, Ivan Frost, Ivan Frost, Ivan Frost. Luke Cage once."]
+
+
+def test_initialisms_are_of_names_the_texts_keep_using():
+    # "Iron Fist" and "Ivan Frost" share their initials: "if" stands for neither
+    assert initialisms(NEWS) == {"jj": "Jessica Jones"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("will jj season 2 come out in 2017?", "will Jessica Jones season 2 come out in 2017?"),
+        ("JJ s2 filming start", "Jessica Jones s2 filming start"),
+        # a word, or a word of the corpus, stays what it is
+        ("is mr rosenberg writing jj?", "is mr rosenberg writing Jessica Jones?"),
+        ("what if jjx is out?", "what if jjx is out?"),
+    ],
+)
+def test_initials_the_corpus_keeps_using_are_spelled_out(typed: str, read: str) -> None:
+    known = {"jj": "Jessica Jones", "mr": "Melissa Rosenberg"}
+    assert expand_initialisms(typed, known, lambda w: w in {"mr", "if", "is", "what"}) == read
