@@ -101,12 +101,12 @@ _RELATION = re.compile(
 # Not "day" ("ritter day off schedule" asks for no date).
 DATE_KIND = r"(?:dates?|years?|windows?|time\s?frames?)"
 # A search-box query, with no question word: "malcolm actor jessica jones" asks for a name,
-# "luke cage netflix premiere date" for a date.
+# "luke cage netflix premiere date" or "jj season 2 filming start" for a date.
 _QUERY_KINDS = (
     ("name", re.compile(rf"\b{PERSON}|\b(?:cast|plays?|played)\b", re.I)),
     # The last word of a search is what it asks for: "release priority" is no date.
-    ("date", re.compile(rf"\b{DATE_KIND}\b|\b(?:premieres?|release)\b(?!\s+[a-z]+\W*$)",
-                        re.I)),
+    ("date", re.compile(rf"\b{DATE_KIND}\b|\b(?:premieres?|release|starts?|begins?)\b"
+                        r"(?!\s+[a-z]+\W*$)", re.I)),
 )
 # "dexter was on which network": the question word last, where a user types it.
 _WHICH_LAST = re.compile(r"\b(?:which|what)\s+(?P<kind>[a-z-]+)\s*\??\s*$", re.I)

@@ -533,7 +533,10 @@ def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question
      # a release window is when it comes out
      ("defenders release window", "date", True),
      ("What's the release window for The Defenders?", "date", False),
-     ("Rosenberg Krysten Ritter day off schedule", "", True)],
+     ("Rosenberg Krysten Ritter day off schedule", "", True),
+     # when a thing starts is a date; starting what is not
+     ("jessica jones season 2 filming start", "date", True),
+     ("s2 shooting begins", "date", True), ("ritter start defenders", "", True)],
 )
 def test_a_search_box_query_asks_for_what_its_kind_word_names(question, kind, search):
     assert expected_answer_type(question) == kind
