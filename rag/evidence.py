@@ -175,11 +175,19 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     # So may the comparison a how-does-it-compare question asks for ("... the time for on a
     # cable schedule." then "This is an even more generous schedule than that.").
     compares = gives_comparison(question, sentence) and not gives_comparison(question, item.text)
+    # An article's own question ("... where does Rosenberg see their relationship going?")
+    # answers nothing: what it says is in the sentence after it.
     if not ENDS_SENTENCE.search(sentence) or (
             lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP
-            and not gives_the_reason and not compares):
+            and not gives_the_reason and not compares and not is_question(item.text)):
         return item
     return replace(item, text=text[item.start:end], end=end)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether the sentence asks rather than says: it ends in a question mark, inside any
+    closing quotation marks."""
+    return sentence.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
 
 
 # A sentence that opens by pointing back: "That is the core relationship in the piece."

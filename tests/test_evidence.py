@@ -1,6 +1,7 @@
 from rag.evidence import (
     Evidence,
     candidate_spans,
+    is_question,
     lexical_overlap,
     respelt,
     select_evidence,
@@ -301,6 +302,19 @@ def test_the_following_sentence_joins_a_quote_when_it_bears_on_the_question():
     assert wide.text.endswith("Hugo Award.") and wide.start == 0 and wide.score == 1.0
     # The next sentence shares no word with this question: the quote stays as it was.
     assert with_following_sentence(item, "Which ceremonies was it at?", uniform_weight) == item
+
+
+def test_an_articles_own_question_is_quoted_with_the_sentence_that_answers_it():
+    text = ("Where does Rosenberg see their relationship going? It is the core relationship "
+            "of the piece, she says. The weather was nice.")
+    interview = Passage("p11", "Doc 11", "k.txt", text, 0.1)
+    end = text.index(" It is")
+    asked = Evidence(interview, text[:end], 0, end, 1.0)
+    wide = with_following_sentence(asked, "Which bond is the heart of the show?", uniform_weight)
+    assert wide.text == "Where does Rosenberg see their relationship going? It is the core " \
+                        "relationship of the piece, she says."
+    said = Evidence(interview, text[end + 1:], end + 1, len(text), 1.0)
+    assert is_question("Is it Kristen\u2019s Jessica?\u201d") and not is_question(said.text)
 
 
 def test_a_why_answer_takes_the_reason_that_follows_it():
