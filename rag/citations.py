@@ -194,6 +194,11 @@ def ground(
     A supported sentence with a word that neither its evidence nor the question
     gives is dropped too (see `invented_words`), unless it is a long near-copy of
     one evidence sentence, which is shown as that sentence.
+
+    The first sentence that says anything is the reply's answer. When it is dropped,
+    so is the rest: what followed were asides to a wrong answer ("The supporting cast
+    will not get new stories. Rosenberg has assured fans that Jessica won't differ
+    much between the two shows."), on topic and supported, but answering nothing.
     """
     top = _best_by_part(evidence)
     kind = answer_kind_words(question)
@@ -227,6 +232,8 @@ def ground(
             if scores[best] >= SUPPORT_THRESHOLD:
                 supported = [best]
         if not supported:
+            if not sentences:  # its answer: the rest were asides to it
+                return "", []
             continue  # unsupported: dropped rather than shown as a cited fact
         body = claim.text.rstrip()
         misquoted = any(misquotes(body, evidence[i].text) for i in supported)
@@ -237,6 +244,8 @@ def ground(
             misquoted or is_near_copy(body, evidence[supported[0]].text))
         if not near_copy and invented_words(body, [evidence[i].text for i in supported],
                                             question, kind):
+            if not sentences:
+                return "", []
             continue  # "... but you never want to kill them": a word no source gave
         marks = []
         for i in supported:

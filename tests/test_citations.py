@@ -94,6 +94,18 @@ def test_unsupported_sentences_are_removed():
     assert len(cites) == 1
 
 
+def test_asides_to_an_unsupported_answer_are_dropped_with_it():
+    # the reply's first sentence is its answer; what follows only backs it up
+    assert ground("Kilgrave returns as a ghost riding dragons. Jessica recovers from her "
+                  "trauma [1].", EVIDENCE) == ("", [])
+    assert ground("Kilgrave returns as a ghost riding dragons. Malcolm is played by Eka "
+                  "Darville [3].", EVIDENCE) == ("", [])
+    # an echo of the question before it is no answer, and so is not the one dropped
+    text, _ = ground("Who plays Malcolm? Malcolm is played by Eka Darville [3].", EVIDENCE,
+                     question="Who plays Malcolm?")
+    assert text == "Malcolm is played by Eka Darville [1]."
+
+
 def test_nothing_supported_gives_empty_text():
     assert ground("Bananas are yellow fruit.", EVIDENCE) == ("", [])
 
