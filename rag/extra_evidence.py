@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.evidence import Evidence, Synonyms, says_each
-from rag.questions import expected_answer_type, has_answer_type, names_outlet, question_parts
+from rag.outlets import names_outlet
+from rag.questions import expected_answer_type, has_answer_type, question_parts
 
 # Kinds of answer a sentence holds only if it answers: not a title, which any capitalised
 # word inside a sentence passes for ("New York City" for "What is her agency called?").

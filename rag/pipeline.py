@@ -30,6 +30,7 @@ from rag.extra_evidence import (
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
 from rag.numbers import unmentioned_numbers
+from rag.outlets import asks_publication, names_outlet
 from rag.people import asks_byline, unmentioned_people
 from rag.phrasing import (
     leans_on_before,
@@ -48,12 +49,10 @@ from rag.questions import (
     asked_people,
     asks_for_one,
     asks_one_release,
-    asks_publication,
     asks_several,
     expected_answer_type,
     has_answer_type,
     mentions,
-    names_outlet,
     question_parts,
     said_in_few_words,
 )

@@ -4,7 +4,7 @@ parts of a two-part question, the alternatives of an "A or B" question.
 Evidence selection uses these to prefer sentences that hold the answer, and
 verification uses them to reject replies that do not (a who-question answered
 without a name). Names and offices are read in `rag.people`, release dates in
-`rag.releases`.
+`rag.releases`, which outlet was told in `rag.outlets`.
 """
 
 from __future__ import annotations
@@ -152,15 +152,6 @@ _TOPIC_SENTENCE = re.compile(
 _TOPIC_WORDS = frozenset("explore focus deal tackle dig center centre revolve theme themes "
                          "subject storyline story plot premise about".split())
 
-_OUTLET = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*"
-_OUTLET_NAMED = re.compile(
-    r"\b(?i:told|talked to|talking to|spoke to|spoke with|speaking to|speaking with|"
-    rf"according to|interview with|interviewed by)\s+(?:the\s+)?(?P<to>{_OUTLET})|"
-    rf"(?P<by>(?!(?:He|She|It|They|We|I|You|This|That)\b){_OUTLET})\s+"
-    r"(?:mentioned|reported|reports|wrote|writes)\b")
-_PUBLICATION_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:magazine|outlet|publication|site|website|newspaper|"
-    r"interview)s?\b", re.I)
 # "Which magazine did ...", "Which premium cable network aired ...": the words naming the
 # kind of thing asked for, up to the verb (or the one word after "which" when there is
 # none), after any preposition the question leads with ("On which network did ...?").
@@ -299,22 +290,6 @@ def asks_several(question: str) -> bool:
     """Whether a which-question asks for several things ("Which publications ...?")."""
     return any(w.endswith("s") and not w.endswith(("ss", "series"))
                for w in answer_kind_words(question).split())
-
-
-def asks_publication(question: str) -> bool:
-    """Whether the question asks which publication reported something ("Which magazine did
-    Rosenberg tell ...?", "What outlet's interview covered ...?"): the articles say it in
-    their "Source:" line, not in the sentence that answers the rest."""
-    return bool(_PUBLICATION_QUESTION.search(core_question(question)))
-
-
-def names_outlet(question: str, text: str) -> bool:
-    """Whether `text` names who it was told to or who reported it ("Rosenberg recently
-    talked to Nerdist", "Esquire mentioned that ..."), other than by a name the question
-    has ("Rosenberg said"): the answer to which outlet she spoke to."""
-    asked = question_words(question)
-    return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
-               for m in _OUTLET_NAMED.finditer(text))
 
 
 def gives_reason(question: str, text: str) -> bool:

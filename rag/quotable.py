@@ -8,17 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
+from rag.outlets import asks_publication, names_outlet
 from rag.people import asks_byline, capitalised_words
 from rag.production import asks_start_of_work, states_start
 from rag.questions import (
     asked_office,
     asked_people,
-    asks_publication,
     asks_release,
     asks_several,
     gives_reason,
     has_answer_type,
-    names_outlet,
     question_parts,
     said_in_few_words,
 )

@@ -397,7 +397,7 @@ def test_the_release_a_question_weighs_years_for_is_what_it_dates(question):
      ("What did the magazine say?", False)],
 )
 def test_questions_asking_which_publication_said_something(question, asks):
-    from rag.questions import asks_publication
+    from rag.outlets import asks_publication
 
     assert asks_publication(question) is asks
 
@@ -432,7 +432,7 @@ def test_questions_asking_for_one_title_or_date(question, one):
      ("Now that [Ed Note: spoiler alert] he is gone, she can heal.", False)],
 )
 def test_a_sentence_naming_the_outlet_it_was_told_to(text, named):
-    from rag.questions import names_outlet
+    from rag.outlets import names_outlet
 
     assert names_outlet("Which outlet did Rosenberg talk to?", text) is named
 
