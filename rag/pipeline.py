@@ -130,7 +130,7 @@ class Pipeline:
     generator: Generator | None = None
     _retriever: HybridRetriever | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    # the lead role and the surnames of one build of the index, keyed by its BM25 index
+    # the lead role, surnames and initials of one build of the index, keyed by its BM25 index
     _names: tuple[BM25, Lead | None, dict[str, str], dict[str, str]] | None = None
 
     def retriever(self) -> HybridRetriever:
