@@ -68,7 +68,7 @@ from rag.releases import (
     other_release_years,
     with_other_release_years,
 )
-from rag.retrieval import BM25, STOPWORDS, HybridRetriever, stem_word
+from rag.retrieval import BM25, HybridRetriever, stem_word
 from rag.roles import (
     Lead,
     asked_role,
@@ -77,7 +77,7 @@ from rag.roles import (
     names_actor,
     with_lead_role_named,
 )
-from rag.spelling import expand_initialisms, initialisms
+from rag.spelling import initialisms
 from rag.store import ChromaStore, open_store
 from rag.types import Answer, Passage
 from rag.wording import (
@@ -346,16 +346,10 @@ class Pipeline:
         lexical = self.retriever().lexical()  # one snapshot for every word weighed below
         wordnet = self.wordnet()
         lead, known = self.lead(lexical), self.surnames(lexical)
-        # Without WordNet, initials cannot be told from a word ("mr"): none is spelled out.
-        shortened = self.initialisms(lexical) if wordnet else {}
-
-        def is_word(word: str) -> bool:
-            return word in STOPWORDS or word in lexical.vocabulary or bool(
-                wordnet and wordnet.knows(word))
+        initials = self.initialisms(lexical)
 
         def read(text: str) -> str:
-            text = expand_initialisms(readable(text, lexical, wordnet), shortened, is_word)
-            text = with_lead_role_named(text, lead)
+            text = with_lead_role_named(readable(text, lexical, wordnet, initials), lead)
             # only where the alias is the answer asked for: "Trish has an alias in the
             # comics. What is it?" gives no kind of answer to look for
             if any(expected_answer_type(p) == "alias" for p in question_parts(text)):

@@ -1,8 +1,8 @@
 """How a question is typed, made readable before it is answered: search-box shorthand
 spelled out ("jessica jones s2" -> "jessica jones season 2", "jj" -> "Jessica Jones") and
 a misspelt word replaced by the corpus's word one typing slip away ("relatonship" ->
-"relationship"); and the
-corpus's own slips found for a word the question spells right ("Killgrave" for "Kilgrave").
+"relationship"); and the corpus's own slips found for a word the question spells right
+("Killgrave" for "Kilgrave").
 
 A misspelling is a word that neither the corpus nor the dictionary (WordNet) knows. Both
 are needed: "plants" is one slip from the corpus's "plans", and "budget" a word the

@@ -10,13 +10,19 @@ or None where it was not fetched: then nothing is put right or paraphrased.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
 from rag.phrasing import RELEASE, which_one_named, without_chat_filler
 from rag.questions import answer_kind_words
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
-from rag.spelling import correct_spelling, expand_shorthand, misspelt_in_corpus
+from rag.spelling import (
+    correct_spelling,
+    expand_initialisms,
+    expand_shorthand,
+    misspelt_in_corpus,
+)
 from rag.wordnet import WordNet
 
 MAX_UNSEEN_SHARE = 0.5
@@ -113,11 +119,13 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     return {} if mostly_unseen(question, lexical, found) else found
 
 
-def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
+def readable(question: str, lexical: BM25, wordnet: WordNet | None,
+             initials: Mapping[str, str] | None = None) -> str:
     """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
     way?"), search-box shorthand spelled out ("s2"), misspelt words put right
-    ("relatonship"). Without WordNet a misspelling cannot be told from a word the
-    articles lack, and none is put right."""
+    ("relatonship"), and the `initials` of a name the corpus keeps using spelled out
+    ("jj", see `spelling.initialisms`). Without WordNet a misspelling cannot be told from
+    a word the articles lack, nor initials from a word ("mr"), and neither is put right."""
     question = expand_shorthand(which_one_named(without_chat_filler(question)),
                                 lexical.vocabulary)
     if wordnet is None:
@@ -125,7 +133,10 @@ def readable(question: str, lexical: BM25, wordnet: WordNet | None) -> str:
     # The index drops stopwords and WordNet has no prepositions: "during" is neither's
     # word, yet no misspelling of "curing".
     known = wordnet.knows
-    return correct_spelling(question, lexical.vocabulary, lambda w: w in STOPWORDS or known(w))
+    question = correct_spelling(question, lexical.vocabulary,
+                                lambda w: w in STOPWORDS or known(w))
+    return expand_initialisms(question, initials or {},
+                              lambda w: w in STOPWORDS or w in lexical.vocabulary or known(w))
 
 
 def corpus_slips(question: str, lexical: BM25,

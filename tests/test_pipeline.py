@@ -504,6 +504,13 @@ def test_shorthand_and_misspellings_are_read_as_the_words_they_stand_for(pipelin
     # nor is a stopword, which neither the index nor WordNet holds, one slip from "curing"
     assert readable("What happens during the shoot?", lexical, wordnet) == (
         "What happens during the shoot?")
+    # initials of a name the articles keep using, but not a word that looks like them
+    initials = pipeline.initialisms(lexical)
+    assert readable("is jj s2 out?", lexical, wordnet, initials) == (
+        f"is {initials['jj']} season 2 out?")
+    assert readable("is mr rosenberg busy?", lexical, wordnet, {"mr": "Melissa Rosenberg"}) == (
+        "is mr rosenberg busy?")
+    assert readable("is jj s2 out?", lexical, None, initials) == "is jj season 2 out?"
     a = pipeline.answer("Who plays Malcom in s1?")  # the answer keeps the question as typed
     assert a.question == "Who plays Malcom in s1?" and not a.refused
     assert "Darville" in a.text
