@@ -35,9 +35,9 @@ RELEASE = re.compile(
 # Kilgrave?", "Remind me who played Kilgrave": the question proper starts at its question word.
 _LEAD_IN = re.compile(
     r"^\s*(?:[^?:]{1,120}?(?::|\s[-\u2013\u2014]\s|[.!](?=\s))\s*|"
-    r"(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell me|do you know|"
+    r"(?:(?:please\s+)?(?:remind me|tell me|can you tell me|could you tell me|do you know|"
     r"i(?:'d| would) like to know|i want to know|i wonder|so|and|but|ok|okay|hey|"
-    r"well|roughly|approximately|exactly),?\s+)"
+    r"well|roughly|approximately|exactly|lol|wait|oh|hmm+|um+|uh+|actually|also),?\s+)+)"
     rf"(?=(?:{WH_WORD}|is|are|was|were|will|does|did|do)\b)",
     re.I,
 )

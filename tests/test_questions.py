@@ -809,6 +809,20 @@ def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
     assert asked_role("In The Defenders, who plays Iron Fist?") == "Iron Fist"
 
 
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [("lol wait how close are they?", "how close are they?"),
+     ("Oh and who directed it?", "who directed it?"),
+     ("ok so, um, when is it out?", "when is it out?"),
+     # an interjection not followed by the question proper is left alone
+     ("Wait for the trailer before asking.", "Wait for the trailer before asking.")],
+)
+def test_interjections_before_the_question_are_a_lead_in(question, core):
+    from rag.phrasing import core_question
+
+    assert core_question(question) == core
+
+
 def test_a_colon_inside_a_question_is_not_a_lead_in():
     from rag.phrasing import core_question
 
@@ -981,6 +995,9 @@ def test_age_and_progress_questions_expect_a_number(question, kind):
      ("Physically speaking, how close are the two teams' offices?", "place"),
      ("Where do the Defenders writers sit relative to Rosenberg's team?", "place"),
      ("where are the defenders writers located compared to the jessica jones team", "place"),
+     # chat interjections before the question proper
+     ("lol wait how close are the Defenders writers to the other room?", "place"),
+     ("ok so, hmm, where do the Defenders writers sit relative to hers?", "place"),
      # where one thing is, not one against another: "across the hall" does not answer it
      ("Where is Rosenberg based?", ""),
      ("Where does season 2 premiere?", "")],
