@@ -33,3 +33,10 @@ def names_outlet(question: str, text: str) -> bool:
     asked = question_words(question)
     return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
                for m in _OUTLET_NAMED.finditer(text))
+
+
+def names_only_asked_outlets(question: str, text: str) -> bool:
+    """Whether `text` names whom it was told to, but only by outlets the question names
+    ("Esquire mentioned ..." for "Besides Esquire, which outlets ...?"): the one the
+    question sets aside, not the answer."""
+    return bool(_OUTLET_NAMED.search(text)) and not names_outlet(question, text)

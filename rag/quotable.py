@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
-from rag.outlets import asks_publication, names_outlet
+from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet
 from rag.people import asks_byline, capitalised_words
 from rag.production import asks_start_of_work, states_start
 from rag.questions import (
@@ -61,7 +61,8 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         elif unseen:
             continue
         elif asks_publication(part):  # named in the sentence, or by its source line
-            told = saying_where_told(part, [e for e in items if e.score >= floor], items)
+            told = saying_where_told(part, [e for e in items if e.score >= floor], items,
+                                     min_score)
             if asks_several(part) and told:  # "Which publications ...?": every one named
                 told += [e for e in items if e.score >= min_score and e not in told
                          and names_outlet(part, e.text)]
@@ -98,18 +99,22 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     return out
 
 
-def saying_where_told(question: str, best: list[Evidence],
-                      items: Sequence[Evidence]) -> list[Evidence]:
+def saying_where_told(question: str, best: list[Evidence], items: Sequence[Evidence],
+                      min_score: float = 0.0) -> list[Evidence]:
     """The `best` evidence for a which-outlet question that says where it was said:
     by the sentence's own words or by its article's source line. Where none does, the
     best sentence from an article with neither, with another of its sentences among
     `items` that names the outlet, however it scores ("Which outlet did she tell about
     Malcolm?": "... such as Malcolm (Eka Darville) ..." with "Rosenberg recently
-    talked to Nerdist about season 2")."""
+    talked to Nerdist about season 2"). Where the best names only an outlet the question
+    names ("Besides Esquire, which outlets ...?"), the sentences among `items` naming
+    another, scoring at least `min_score`."""
     said = [e for e in best if e.passage.publication or names_outlet(question, e.text)]
     if said or not best:
         return said
     top = max(best, key=lambda e: e.score)
+    if names_only_asked_outlets(question, top.text):
+        return [e for e in items if names_outlet(question, e.text) and e.score >= min_score]
     told = next((e for e in items if e.passage.path == top.passage.path
                  and names_outlet(question, e.text)), None)
     return [top, told] if told else []

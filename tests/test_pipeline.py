@@ -369,6 +369,19 @@ def test_an_outlet_sentence_is_paired_with_the_answer_only_where_nothing_names_a
     assert saying_where_told(question, [malcolm, back], [malcolm, back, told]) == [back]
 
 
+def test_an_outlet_the_question_sets_aside_is_not_where_it_was_told():
+    esquire = evidence_in("Esquire mentioned that they are halfway through writing.",
+                          "Esquire mentioned that they are halfway through writing.", 0.9,
+                          "e.txt")
+    nerdist = evidence_in("Rosenberg recently talked to Nerdist about season 2.",
+                          "Rosenberg recently talked to Nerdist about season 2.", 0.6, "n.txt")
+    question = "Besides Esquire, which outlets did Rosenberg talk to?"
+    assert saying_where_told(question, [esquire], [esquire, nerdist]) == [nerdist]
+    # asked without setting Esquire aside, Esquire's own sentence says where
+    assert saying_where_told("Which outlets did Rosenberg talk to?", [esquire],
+                             [esquire, nerdist]) == [esquire]
+
+
 def test_a_question_for_several_outlets_quotes_each_article_that_names_one(settings):
     from rag.extra_evidence import other_outlets
     from rag.retrieval import BM25
