@@ -149,6 +149,29 @@ def leans_on_before(part: str) -> bool:
     return bool(_BACK_REFERENCE.search(part))
 
 
+# "... and when is that mini-series out?": a later part pointing back at a titled thing.
+_THAT_KIND = re.compile(r"\b(?:that|this|the same)\s+(?P<kind>[\w-]+)\b", re.I)
+_TITLE_NAMED = re.compile(r"(?<=\s)(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def title_named_before(part: str, before: str) -> str:
+    """A later part of a question with "that <kind of titled thing>" read as the title the
+    part before names last: "Which heroes team up in The Defenders, and when is that
+    mini-series expected?" asks when The Defenders is expected. Unchanged where the part
+    before asks for a thing of that kind ("What show did she work on before, and when did
+    that show end?"), whose title is the answer, not in the question."""
+    pointer = _THAT_KIND.search(part)
+    if not pointer or not TITLED.search(pointer["kind"]):
+        return part
+    kind = pointer["kind"].lower().split("-")[-1].rstrip("s")
+    if re.search(rf"\b(?:what|which)\s+(?:[\w-]+\s+)?[\w-]*{kind}", before, re.I):
+        return part
+    titles = _TITLE_NAMED.findall(core_question(before))
+    if not titles:
+        return part
+    return part[: pointer.start()] + titles[-1] + part[pointer.end():]
+
+
 # "according to the Nerdist interview", "in the IGN piece": the source the question asks
 # what was said in, named by its capitalised words.
 _NAME = r"[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*"

@@ -45,6 +45,7 @@ from rag.phrasing import (
     WH_WORD,
     core_question,
     question_words,
+    title_named_before,
 )
 from rag.places import (
     asks_location,
@@ -529,7 +530,8 @@ def question_parts(question: str) -> list[str]:
             start = question.index(role)
             end, each = start + len(role), tuple(role.split(" and ", 1))
         return [question[:start] + title + question[end:] for title in each]
-    parts = [_role_named_before(p, parts[k - 1]) if k else p for k, p in enumerate(parts)]
+    parts = [title_named_before(_role_named_before(p, parts[k - 1]), parts[k - 1]) if k else p
+             for k, p in enumerate(parts)]
     return [p[:1].upper() + p[1:] + ("" if p.endswith("?") else "?") for p in parts]
 
 

@@ -64,6 +64,17 @@ from rag.roles import (
         ("What does Jessica do for a living, and which actress plays her?",
          ["What does Jessica do for a living?", "Which actress plays Jessica?"]),
         ("What happened, and who plays her?", ["What happened?", "Who plays her?"]),
+        # "that <kind of titled thing>" is the title the part before names last
+        ("Which heroes team up in The Defenders, and when is that mini-series expected?",
+         ["Which heroes team up in The Defenders?", "When is The Defenders expected?"]),
+        ("Who runs Jessica Jones, and is this show coming back?",
+         ["Who runs Jessica Jones?", "Is Jessica Jones coming back?"]),
+        # ... but not where the part before asks for a thing of that kind: its title is the
+        # answer, and not a title at all ("that season") is left alone too
+        ("What show did Rosenberg write before Jessica Jones, and when did that show end?",
+         ["What show did Rosenberg write before Jessica Jones?", "When did that show end?"]),
+        ("Who plays Jessica, and when does that season come out?",
+         ["Who plays Jessica?", "When does that season come out?"]),
     ],
 )
 def test_question_parts(question, parts):
