@@ -10,7 +10,7 @@ or None where it was not fetched: then nothing is put right or paraphrased.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
@@ -154,8 +154,9 @@ def paraphrased(question: str, lexical: BM25,
                 wordnet: WordNet | None) -> dict[str, frozenset[str]]:
     """For each word of the question that the corpus lacks, the corpus's words for its
     most common sense, as WordNet gives them ("jealous" -> {"envi"}, "prizes" ->
-    {"award"}), or its base form where it is irregular ("won" -> {"win"}). Empty
-    without WordNet."""
+    {"award"}), or its base form where it is irregular ("won" -> {"win"}); failing
+    those, for a noun, the specific noun it is a kind of ("timetable" -> {"schedul"}).
+    Empty without WordNet."""
     out: dict[str, frozenset[str]] = {}
     if wordnet is None:
         return out
@@ -164,14 +165,21 @@ def paraphrased(question: str, lexical: BM25,
         stem = stem_word(word)
         if stem in lexical.idf or stem in out or stem in measure:
             continue
-        found = set()
-        for synonym in [*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)]:
-            forms = tokenize(synonym)
-            if forms and all(f in lexical.idf for f in forms):
-                found.update(forms)
+        found = (_in_corpus([*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)],
+                            lexical) or _in_corpus(wordnet.broader(word), lexical))
         if found:
-            out[stem] = frozenset(found)
+            out[stem] = found
     return out
+
+
+def _in_corpus(words: Iterable[str], lexical: BM25) -> frozenset[str]:
+    """The stems of those `words` whose every stem the corpus has."""
+    found: set[str] = set()
+    for word in words:
+        forms = tokenize(word)
+        if forms and all(f in lexical.idf for f in forms):
+            found.update(forms)
+    return frozenset(found)
 
 
 def unmentioned_named_thing(question: str, lexical: BM25, wordnet: WordNet | None) -> str:

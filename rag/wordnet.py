@@ -29,6 +29,10 @@ _SUFFIXES = {
     "adv": (),
 }
 DERIVATION = "+"  # the pointer from a word to one derived from it ("jealous" -> "envy")
+HYPERNYM = "@"  # the pointer from a noun to the broader one it is a kind of
+# A broader noun this far below "entity" is still specific ("schedule", 7); "happening" (4)
+# and "attribute" (2) would match words the articles use about anything.
+MIN_BROADER_DEPTH = 6
 FILES = tuple(f"{kind}.{pos}" for kind in ("index", "data") for pos in PARTS_OF_SPEECH) + tuple(
     f"{pos}.exc" for pos in PARTS_OF_SPEECH)
 
@@ -124,6 +128,38 @@ class WordNet:
                 pointers.append((_POS_OF[target_pos], int(target), int(numbers[:2], 16),
                                  int(numbers[2:], 16)))
         return words, pointers
+
+    def broader(self, word: str) -> frozenset[str]:
+        """For a word that is only a noun, the one-word nouns its most common sense is a
+        kind of, where those are still specific: "timetable" -> {"schedule"}, but not
+        "episode" -> {"happening", "occurrence"} (a kind of event, near the top of
+        WordNet's tree, which would let "Who directed the first episode?" match "what's
+        happening"). Empty for other words."""
+        sense = self.first_sense(word)
+        # "central", "teach", "separate" are nouns too, but seldom meant as one
+        if sense is None or sense[0] != "noun" or any(
+                self.base_forms(word.lower(), pos) for pos in PARTS_OF_SPEECH[1:]):
+            return frozenset()
+        out: set[str] = set()
+        for offset in self._hypernyms(sense[1]):
+            if self._depth(offset) >= MIN_BROADER_DEPTH:
+                out.update(w for w in self.synset("noun", offset)[0] if w.isalpha())
+        return frozenset(out)
+
+    def _hypernyms(self, offset: int) -> list[int]:
+        with (self.root / "data.noun").open("rb") as handle:
+            handle.seek(offset)
+            fields = handle.readline().decode("utf-8", errors="replace").split()
+        at = 4 + 2 * int(fields[3], 16)
+        return [int(fields[at + 2 + 4 * k]) for k in range(int(fields[at]))
+                if fields[at + 1 + 4 * k] == HYPERNYM]
+
+    def _depth(self, offset: int) -> int:
+        """How many steps a noun sense lies below the top of WordNet's tree ("entity")."""
+        depth = 0
+        while (above := self._hypernyms(offset)) and depth < 30:
+            offset, depth = above[0], depth + 1
+        return depth
 
     def common_synonyms(self, word: str) -> frozenset[str]:
         """The one-word synonyms from `word`'s most common sense, and the words derived

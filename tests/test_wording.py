@@ -70,6 +70,16 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     assert paraphrases_to_match(jealous, lexical, None) == {}
 
 
+def test_a_noun_the_corpus_lacks_is_read_as_the_broader_noun_it_has(real_wordnet):
+    lexical = BM25(["Writing takes a more generous schedule, which helps.",
+                    "Who knows what is happening with Jessica?"])
+    timetable = "Why does her writing timetable help?"
+    assert paraphrased(timetable, lexical, real_wordnet)["timetabl"] == {"schedul"}
+    assert not mostly_unseen(timetable, lexical, paraphrased(timetable, lexical, real_wordnet))
+    # an episode is a kind of happening, too near the top of WordNet's tree to count
+    assert paraphrased("Who directed the episode?", lexical, real_wordnet) == {}
+
+
 def test_the_corpus_words_for_a_question_word_it_lacks_are_searched_for(real_wordnet):
     lexical = BM25(["I don't want to have powers anymore, she says.",
                     "Krysten Ritter plays Jessica. The show is a success."])

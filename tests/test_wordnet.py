@@ -48,9 +48,20 @@ def write_database(root: Path, synsets: dict[str, list[tuple[str, str]]],
 def small(tmp_path: Path) -> WordNet:
     return WordNet(write_database(tmp_path / "wn", {
         "noun": [("envy", "07 n 02 enviousness 0 envy 0 001 + {jealous} a 0203 | a feeling"),
+                 # a chain of kinds: timetable < schedule < list < entity; and episode
+                 # < happening, straight under entity
+                 ("entity", "03 n 01 entity 0 000 | that which exists"),
+                 ("list", "10 n 01 list 0 001 @ {entity} n 0000 | an enumeration"),
+                 ("schedule", "10 n 02 schedule 0 agenda 0 001 @ {list} n 0000 | a plan"),
+                 ("timetable", "10 n 01 timetable 0 001 @ {schedule} n 0000 | times"),
+                 ("happening", "11 n 01 happening 0 001 @ {entity} n 0000 | an event"),
+                 ("episode", "11 n 01 episode 0 001 @ {happening} n 0000 | an incident"),
+                 ("teach", "18 n 01 Teach 0 001 @i {entity} n 0000 | a pirate"),
                  ("award", "04 n 03 award 0 accolade 0 honor 0 000 | a tangible symbol"),
                  ("honor2", "04 n 01 honor 0 000 | the state of being honored")],
-        "verb": [("get", "40 v 02 get 0 acquire 0 000 | come into the possession of")],
+        "verb": [("get", "40 v 02 get 0 acquire 0 000 | come into the possession of"),
+                 ("teachv", "32 v 01 teach 0 000 | impart skills"),
+                 ("listv", "32 v 01 list 0 000 | enumerate")],
         "adj": [("jealous", "00 s 03 covetous 0 envious(a) 0 jealous 0 001 + {envy} n 0302 | "
                             "painfully desirous")],
     }, exceptions={"gotten": "get"}))
@@ -78,6 +89,18 @@ def test_an_irregular_form_gives_its_base_form_and_a_regular_one_none(small):
     assert small.irregular_bases("gotten") == ["get"]
     assert small.irregular_bases("Gotten") == ["get"]
     assert small.irregular_bases("honors") == []
+
+
+def test_a_noun_is_a_kind_of_its_broader_nouns_while_they_are_specific(small):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("rag.wordnet.MIN_BROADER_DEPTH", 2)
+        assert small.broader("timetable") == {"schedule", "agenda"}  # two steps below entity
+        assert small.broader("timetables") == {"schedule", "agenda"}
+        assert small.broader("episode") == frozenset()  # "happening" is one step below
+        assert small.broader("schedule") == frozenset()  # "list" is too
+        # a word that is a verb too is seldom meant as the noun ("teach")
+        assert small.broader("teach") == frozenset()
+        assert small.broader("zyzzyva") == frozenset()
 
 
 def test_an_unknown_word_has_no_synonyms(small):
@@ -121,3 +144,12 @@ def test_the_real_wordnet_gives_the_base_of_an_irregular_past(real_wordnet):
 def test_the_real_wordnet_gives_no_synonym_for_what_the_articles_never_cover(
         real_wordnet, word, words):
     assert real_wordnet.common_synonyms(word) == words
+
+
+@pytest.mark.parametrize(("word", "broader"), [
+    ("timetable", {"schedule"}),  # "a more generous schedule" for "writing timetable"
+    ("episode", set()),           # a happening: near the top, it would match anything
+    ("central", set()),           # an adjective too: the noun is a telephone exchange
+])
+def test_the_real_wordnet_gives_a_specific_broader_noun(real_wordnet, word, broader):
+    assert real_wordnet.broader(word) == broader
