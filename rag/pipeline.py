@@ -43,6 +43,7 @@ from rag.production import (
     statements,
     with_each_article_statement,
 )
+from rag.progress import asks_progress, each_side, sides, with_each_side
 from rag.questions import (
     alternatives,
     asked_office,
@@ -241,6 +242,8 @@ class Pipeline:
             found[0] = with_other_release_years(retriever, question, found[0])
         elif asks_start_of_work(question):
             found[0] = with_each_article_statement(retriever, question, found[0])
+        elif asks_progress(question):
+            found[0] = with_each_side(retriever, question, found[0])
         return _interleave(found, key=lambda p: p.id)
 
     def with_outlet_passage(self, question: str, passages: list[Passage]) -> list[Passage]:
@@ -279,8 +282,9 @@ class Pipeline:
         pool = passages[: self.settings.context_passages * len(parts)]
         wanted = self.settings.evidence_sentences
         one_release = asks_one_release(question)
-        # each article's say on when a release or filming is, not only the best one's
-        each_article = one_release or asks_start_of_work(question)
+        # each article's say on when a release or filming is, or how far along the writing,
+        # not only the best one's
+        each_article = one_release or asks_start_of_work(question) or asks_progress(question)
         ranked = []
         for k, (part, option) in enumerate(zip(parts, options, strict=True)):
             misspelt = corpus_slips(part, lexical, wordnet)  # question word -> its slips
@@ -298,8 +302,10 @@ class Pipeline:
         candidates = candidates[: max(wanted, 2 * len(parts))]
         if one_release:
             candidates += other_release_years(question, candidates, ranked[0][wanted:])
-        elif each_article:
+        elif asks_start_of_work(question):
             candidates += each_article_statement(question, candidates, ranked[0][wanted:])
+        elif each_article:
+            candidates += each_side(candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
             if said_in_few_words(part):
                 candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
@@ -437,7 +443,8 @@ class Pipeline:
             text = ""
         # the articles disagree, or each puts it in its own terms: quote each side rather
         # than the model's pick
-        conflict = conflicting_years(question, quotable, widen) or statements(question, quotable)
+        conflict = (conflicting_years(question, quotable, widen) or statements(question, quotable)
+                    or sides(question, quotable))
         if conflict:
             text, citations = extractive(conflict, max_quotes=len(conflict),
                                          margin=float("inf"), widen=widen)

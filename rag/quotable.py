@@ -11,6 +11,7 @@ from rag.evidence import Evidence
 from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet
 from rag.people import asks_byline, capitalised_words
 from rag.production import asks_start_of_work, states_start
+from rag.progress import asks_progress, progress_sides
 from rag.questions import (
     asked_office,
     asked_people,
@@ -95,6 +96,8 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                 # likewise every sentence saying when filming starts ("... will go into
                 # production early next year"), and only those when there are any
                 typed = [e for e in items if states_start(part, e.text)] or typed
+            if asks_progress(part) and best >= min_score:  # and how far along the writing is
+                typed = [e for e in items if progress_sides(e.text)] or typed
             out += typed
     return out
 

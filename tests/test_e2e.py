@@ -71,6 +71,16 @@ def test_initials_are_read_as_the_name_and_both_years_are_shown(settings, real_p
     assert len({c.path for c in a.citations}) == 2
 
 
+def test_how_far_along_the_writing_is_shows_both_sides(settings, real_parts):
+    # one article has the writers halfway through, another the script not even written
+    embedder, generator = real_parts
+    a = Pipeline(settings, embedder=embedder, generator=generator).answer(
+        "How far along is the writing for Jessica Jones season 2?")
+    assert not a.refused and len(a.citations) == 2, a.text
+    assert "halfway" in a.text or "midway" in a.text, a.text
+    assert "not even written" in a.text or "pre-production" in a.text, a.text
+
+
 def test_unrelated_question_is_refused(settings, real_parts):
     embedder, generator = real_parts
     a = Pipeline(settings, embedder=embedder, generator=generator).answer(
