@@ -153,7 +153,12 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     # ("Rosenberg") tells nothing apart.
     if any(map(rare, asked_speakers(question, sentence))):
         bonus += DIRECT_ANSWER_BONUS
-    if gives_reason(question, sentence):
+    # "due to her busy schedule" is a reason, but not for why Jessica can't get over her
+    # trauma: a reason counts where the sentence shares a rarer word of the question than
+    # the corpus's own subjects ("Jessica", "season 2")
+    if gives_reason(question, sentence) and (weight is None or any(
+            rare(word) for word in set(tokenize(question)) & set(tokenize(sentence))
+            if not word.isdigit())):
         bonus += ANSWER_TYPE_BONUS
     return bonus
 

@@ -215,6 +215,21 @@ def test_a_sentence_stating_the_answer_outright_gets_the_larger_bonus():
     assert answer_bonus("What will season 2 be about?", "Rosenberg talked about season 2.") == 0
 
 
+def test_a_reason_counts_where_it_shares_a_rarer_word_of_the_question():
+    from rag.evidence import ANSWER_TYPE_BONUS, answer_bonus
+
+    weights = {"jessica": 0.2, "season": 1.28, "2": 1.3, "rosenberg": 0.4, "want": 1.2}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    question = "Why doesn't Rosenberg want Jessica to get over her trauma in season 2?"
+    busy = ("She hopes to give Ritter a few days off due to her busy schedule on Jessica "
+            "Jones season 2.")
+    trauma = "Her trauma stays because you never want to cure the character."
+    # only the corpus's subjects in common: no answer to this why
+    assert answer_bonus(question, busy, weight=weight) == 0
+    assert answer_bonus(question, trauma, weight=weight) == ANSWER_TYPE_BONUS
+    assert answer_bonus(question, busy) == ANSWER_TYPE_BONUS  # no weights: any reason
+
+
 def test_a_title_the_corpus_names_throughout_is_no_answer_to_a_which_question():
     from rag.evidence import ANSWER_TYPE_BONUS, DIRECT_ANSWER_BONUS, answer_bonus
 
