@@ -6,7 +6,8 @@ be refused as a question about something the articles lack ("How many episodes .
 Measured on the article question sets: of the questions refused for their unseen words,
 a synonym or derived form from the word's most common sense lets 29 of 53 answerable
 ones through, and 1 of 77 unanswerable ones. Further senses let far more unanswerable
-ones through ("direct" has 24).
+ones through ("direct" has 24). Failing a synonym, a noun-only word may be read as the
+specific noun it is a kind of (`WordNet.broader`: "timetable" -> "schedule").
 
 The data is Princeton WordNet 3.1 (its license heads each data file), fetched at
 install time with the default model (`rag fetch-model`); see `rag.model_fetch`.
