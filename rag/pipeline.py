@@ -304,7 +304,7 @@ class Pipeline:
             candidates += other_release_years(question, candidates, ranked[0][wanted:])
         elif asks_start_of_work(question):
             candidates += each_article_statement(question, candidates, ranked[0][wanted:])
-        elif each_article:
+        elif asks_progress(question):
             candidates += each_side(candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
             if said_in_few_words(part):

@@ -136,10 +136,13 @@ class WordNet:
         "episode" -> {"happening", "occurrence"} (a kind of event, near the top of
         WordNet's tree, which would let "Who directed the first episode?" match "what's
         happening"). Empty for other words."""
+        return _broader(self, word.lower())
+
+    def _broader(self, word: str) -> frozenset[str]:
         sense = self.first_sense(word)
         # "central", "teach", "separate" are nouns too, but seldom meant as one
         if sense is None or sense[0] != "noun" or any(
-                self.base_forms(word.lower(), pos) for pos in PARTS_OF_SPEECH[1:]):
+                self.base_forms(word, pos) for pos in PARTS_OF_SPEECH[1:]):
             return frozenset()
         out: set[str] = set()
         for offset in self._hypernyms(sense[1]):
@@ -169,6 +172,11 @@ class WordNet:
 
 
 _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+@lru_cache(maxsize=50_000)
+def _broader(wordnet: WordNet, word: str) -> frozenset[str]:
+    return wordnet._broader(word)
 
 
 @lru_cache(maxsize=50_000)
