@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.questions import expected_answer_type, question_parts
-from rag.releases import giving_more, subject_words, typed_sentences, with_passages_giving
+from rag.releases import (
+    best_giving,
+    giving_more,
+    subject_words,
+    typed_sentences,
+    with_passages_giving,
+)
 from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
 
@@ -85,9 +91,6 @@ def statements(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
     up to `MAX_STATEMENTS`; empty when fewer than two articles say."""
     if not asks_start_of_work(question):
         return []
-    best: dict[str, Evidence] = {}
-    for item in sorted(quotable, key=lambda e: -e.score):
-        if states_start(question, item.text):
-            best.setdefault(item.passage.path, item)
+    best = best_giving(quotable, lambda e: _stating(question, e.passage.path, e.text))
     chosen = list(best.values())[:MAX_STATEMENTS]
     return chosen if len(chosen) > 1 else []

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.questions import expected_answer_type, question_parts
-from rag.releases import giving_more, with_passages_giving
+from rag.releases import best_giving, giving_more, with_passages_giving
 from rag.retrieval import HybridRetriever
 from rag.types import Passage
 
@@ -72,9 +72,6 @@ def sides(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
     of each side; empty unless both are there."""
     if not asks_progress(question):
         return []
-    best: dict[str, Evidence] = {}
-    for item in sorted(quotable, key=lambda e: -e.score):
-        for side in sorted(progress_sides(item.text)):
-            best.setdefault(side, item)
+    best = best_giving(quotable, lambda e: progress_sides(e.text))
     chosen = list(dict.fromkeys(best.values()))[:MAX_SIDES]
     return chosen if len(best) > 1 else []

@@ -181,6 +181,17 @@ def giving_more(chosen: Sequence[Evidence], rest: Sequence[Evidence],
     return out
 
 
+def best_giving(items: Sequence[Evidence],
+                gives: Callable[[Evidence], set[str]]) -> dict[str, Evidence]:
+    """For each thing the `items` give (an article's statement, a side), the best-scored
+    item giving it, best first."""
+    best: dict[str, Evidence] = {}
+    for item in sorted(items, key=lambda e: -e.score):
+        for given in sorted(gives(item)):
+            best.setdefault(given, item)
+    return best
+
+
 def with_other_release_years(retriever: HybridRetriever, question: str,
                              passages: list[Passage]) -> list[Passage]:
     """`passages`, their last ones given up for passages that give another year for the

@@ -115,6 +115,26 @@ class WordNet:
     def synset(self, pos: str, offset: int) -> tuple[list[str], list[tuple[str, int, int, int]]]:
         """The words of a synset, and its derivation pointers as (pos, offset, source word
         number, target word number)."""
+        words, pointers = self._record(pos, offset)
+        return words, [(_POS_OF[target_pos], target, int(numbers[:2], 16), int(numbers[2:], 16))
+                       for symbol, target, target_pos, numbers in pointers
+                       if symbol == DERIVATION]
+
+    def hypernyms(self, offset: int) -> list[int]:
+        """The offsets of the noun synsets the noun synset at `offset` is a kind of."""
+        return [target for symbol, target, _, _ in self._record("noun", offset)[1]
+                if symbol == HYPERNYM]
+
+    def depth(self, offset: int) -> int:
+        """How many steps a noun sense lies below the top of WordNet's tree ("entity")."""
+        depth = 0
+        while (above := self.hypernyms(offset)) and depth < 30:
+            offset, depth = above[0], depth + 1
+        return depth
+
+    def _record(self, pos: str, offset: int) -> tuple[list[str], list[tuple[str, int, str, str]]]:
+        """A synset's line in the data file: its words, and every pointer as (symbol,
+        target offset, target part of speech, source/target word numbers)."""
         with (self.root / f"data.{pos}").open("rb") as handle:
             handle.seek(offset)
             fields = handle.readline().decode("utf-8", errors="replace").split()
@@ -125,9 +145,7 @@ class WordNet:
         pointers = []
         for k in range(int(fields[at])):
             symbol, target, target_pos, numbers = fields[at + 1 + 4 * k: at + 5 + 4 * k]
-            if symbol == DERIVATION:
-                pointers.append((_POS_OF[target_pos], int(target), int(numbers[:2], 16),
-                                 int(numbers[2:], 16)))
+            pointers.append((symbol, int(target), target_pos, numbers))
         return words, pointers
 
     def broader(self, word: str) -> frozenset[str]:
@@ -137,33 +155,6 @@ class WordNet:
         WordNet's tree, which would let "Who directed the first episode?" match "what's
         happening"). Empty for other words."""
         return _broader(self, word.lower())
-
-    def _broader(self, word: str) -> frozenset[str]:
-        sense = self.first_sense(word)
-        # "central", "teach", "separate" are nouns too, but seldom meant as one
-        if sense is None or sense[0] != "noun" or any(
-                self.base_forms(word, pos) for pos in PARTS_OF_SPEECH[1:]):
-            return frozenset()
-        out: set[str] = set()
-        for offset in self._hypernyms(sense[1]):
-            if self._depth(offset) >= MIN_BROADER_DEPTH:
-                out.update(w for w in self.synset("noun", offset)[0] if w.isalpha())
-        return frozenset(out)
-
-    def _hypernyms(self, offset: int) -> list[int]:
-        with (self.root / "data.noun").open("rb") as handle:
-            handle.seek(offset)
-            fields = handle.readline().decode("utf-8", errors="replace").split()
-        at = 4 + 2 * int(fields[3], 16)
-        return [int(fields[at + 2 + 4 * k]) for k in range(int(fields[at]))
-                if fields[at + 1 + 4 * k] == HYPERNYM]
-
-    def _depth(self, offset: int) -> int:
-        """How many steps a noun sense lies below the top of WordNet's tree ("entity")."""
-        depth = 0
-        while (above := self._hypernyms(offset)) and depth < 30:
-            offset, depth = above[0], depth + 1
-        return depth
 
     def common_synonyms(self, word: str) -> frozenset[str]:
         """The one-word synonyms from `word`'s most common sense, and the words derived
@@ -176,7 +167,14 @@ _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 @lru_cache(maxsize=50_000)
 def _broader(wordnet: WordNet, word: str) -> frozenset[str]:
-    return wordnet._broader(word)
+    sense = wordnet.first_sense(word)
+    # "central", "teach", "separate" are nouns too, but seldom meant as one
+    if sense is None or sense[0] != "noun" or any(
+            wordnet.base_forms(word, pos) for pos in PARTS_OF_SPEECH[1:]):
+        return frozenset()
+    return frozenset(w for offset in wordnet.hypernyms(sense[1])
+                     if wordnet.depth(offset) >= MIN_BROADER_DEPTH
+                     for w in wordnet.synset("noun", offset)[0] if w.isalpha())
 
 
 @lru_cache(maxsize=50_000)
