@@ -27,10 +27,10 @@ _SPEECH = r"(?:said|says|told|tells|added|adds|explained|explains|continued|cont
 _SPEAKER = re.compile(rf"\b{_SPEECH}\s+([A-Z][a-z]+)\b(?![ -][A-Z])|"
                       rf"\b([A-Z][a-z]+)\s+{_SPEECH}\b")
 # "How did Doug Petrie describe ...?", "What did Petrie say about ...?": a question about
-# what someone it names said.
+# what someone it names said; so is "According to Doug Petrie, ...?".
 _ASKS_WORDS = re.compile(
-    r"\b(?:say|says|said|tell|tells|told|describe[sd]?|explain(?:s|ed)?|call(?:s|ed)?|"
-    r"put\s+it|characteri[sz]e[sd]?|sum(?:s|med)?\s+up)\b", re.I)
+    r"\b(?:according\s+to|say|says|said|tell|tells|told|describe[sd]?|explain(?:s|ed)?|"
+    r"call(?:s|ed)?|put\s+it|characteri[sz]e[sd]?|sum(?:s|med)?\s+up)\b", re.I)
 
 # A capitalised run holding one of these names a work, an award or a firm, not a person:
 # "Original Main Title Theme Music" does not answer "Who composed the theme?".
@@ -120,6 +120,13 @@ def speakers(text: str) -> list[str]:
     found = [a or b for a, b in _SPEAKER.findall(text)]
     return [name for name in found
             if name.lower() not in _NOT_A_PERSON and name.lower() not in OPENERS]
+
+
+def quotes_by_surname(name: str, text: str) -> bool:
+    """Whether `text` puts a remark to the full `name` by its surname alone ("Doug Petrie":
+    "..., said Petrie.")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in speakers(text)
 
 
 def asked_speakers(question: str, text: str) -> list[str]:

@@ -31,7 +31,7 @@ from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
 from rag.numbers import unmentioned_numbers
 from rag.outlets import asks_publication, names_outlet
-from rag.people import asks_byline, unmentioned_people
+from rag.people import asks_byline, quotes_by_surname, unmentioned_people
 from rag.phrasing import (
     leans_on_before,
     mentions_source,
@@ -267,7 +267,7 @@ class Pipeline:
             return passages
         naming = {p.path for p in [*passages, *self.retriever().lexical_retrieve(
             source, ROLE_CANDIDATES)]
-            if mentions_source(source, described(p))}
+            if mentions_source(source, described(p)) or quotes_by_surname(source, p.text)}
         return [p for p in passages if p.path in naming] or passages
 
     def select_evidence(

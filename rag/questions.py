@@ -114,7 +114,8 @@ _WHICH_LAST = re.compile(r"\b(?:which|what)\s+(?P<kind>[a-z-]+)\s*\??\s*$", re.I
 # "Who plays Malcolm and who plays Trish?", "Who helms it, and when is it out?", "Who said
 # it, and before what year ...?"
 _SECOND_PART = re.compile(
-    r",?\s+and\s+(?:(?:roughly|approximately|exactly|before|after|by|until|since|in|from)\s+)?"
+    r",?\s+and\s+(?:(?:roughly|approximately|exactly|before|after|by|until|since|in|from|on|at|"
+    r"for|with)\s+)?"
     rf"(?={WH_WORD}\b)|"
     # "When does Luke Cage hit Netflix, and is Kilgrave coming back?": after a comma, a
     # yes-no question too

@@ -330,6 +330,15 @@ def test_a_question_naming_its_source_is_answered_from_that_source(pipeline):
     assert {c.path for c in a.citations} == {"002_2997a68a253baf3d.txt"}
 
 
+def test_a_person_named_as_the_source_is_answered_by_their_own_words(pipeline):
+    # The article quoting Petrie calls him "Petrie" alone; the one naming "Doug Petrie" in
+    # full only says Rosenberg shares material with him.
+    a = pipeline.answer("According to Doug Petrie, do the characters drop their own arcs "
+                        "during The Defenders?")
+    assert not a.refused and "detour" in a.text
+    assert {c.path for c in a.citations} == {"004_d98b2c6786ce758e.txt"}
+
+
 def test_a_source_named_by_its_initials_is_the_one_answered_from(pipeline):
     # "EW" is Entertainment Weekly, one article's source line; the "ew" of "new" or
     # "review" names nothing.

@@ -57,6 +57,8 @@ from rag.roles import (
          ["What date does it drop?", "When does The Defenders arrive?"]),
         ("Which executive spoke, and before what year did he say it would not arrive?",
          ["Which executive spoke?", "What year did he say it would not arrive?"]),
+        ("What did it win at the Emmys, and on what date does Luke Cage hit Netflix?",
+         ["What did it win at the Emmys?", "What date does Luke Cage hit Netflix?"]),
         # after a comma, a yes-no question is a part too
         ("When does Luke Cage hit Netflix, and is Kilgrave coming back?",
          ["When does Luke Cage hit Netflix?", "Is Kilgrave coming back?"]),
@@ -1040,6 +1042,14 @@ def test_questions_asking_who_wrote_an_article(question, byline):
     assert asks_byline(question) is byline
 
 
+def test_a_full_name_is_quoted_by_its_surname_alone():
+    from rag.people import quotes_by_surname
+
+    assert quotes_by_surname("Doug Petrie", "“It's a detour,” said Petrie.")
+    assert not quotes_by_surname("Doug Petrie", "Rosenberg checks in with Petrie.")
+    assert not quotes_by_surname("Petrie", "“It's a detour,” said Petrie.")  # no full name
+
+
 def test_a_question_about_what_someone_said_looks_for_remarks_put_to_them():
     from rag.people import asked_speakers
 
@@ -1048,6 +1058,8 @@ def test_a_question_about_what_someone_said_looks_for_remarks_put_to_them():
     assert asked_speakers(question, "“It's easy,” Rosenberg said.") == []
     assert asked_speakers(question, "Rosenberg checks in with Petrie.") == []  # said of him
     assert asked_speakers("What did Petrie say?", "Petrie told IGN so.") == ["Petrie"]
+    assert asked_speakers("According to Doug Petrie, do the arcs stop?",
+                          "“They're taking a detour,” said Petrie.") == ["Petrie"]
     # not about anyone's words; "who said" asks for the speaker, not a remark
     assert asked_speakers("Is Petrie a producer?", "“Yes,” said Petrie.") == []
     assert asked_speakers("Who said Petrie was right?", "“Yes,” said Petrie.") == []
