@@ -30,6 +30,17 @@ def saying_what_was_asked(question: str, evidence: Sequence[Evidence],
                 and has_answer_type(parts[e.part], e.text))]
 
 
+def sentence_in_its_words(part: int, chosen: Sequence[Evidence], rest: Sequence[Evidence],
+                          to_match: Synonyms, min_score: float) -> list[Evidence]:
+    """For a question asked in other words than the articles' (`to_match`: "wish" ->
+    "want"), the best of `rest` scoring at least `min_score` that says them ("I don't
+    want to have powers anymore"), when none of `chosen` for that part does."""
+    if any(e.part == part and says_each(e.text, to_match) for e in chosen):
+        return []
+    return next(([e] for e in rest if e.score >= min_score and says_each(e.text, to_match)
+                 and not any(e.overlaps(other) for other in chosen)), [])
+
+
 def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
                        rest: Sequence[Evidence]) -> list[Evidence]:
     """For a question whose answer is `said_in_few_words`, the best of `rest` that holds

@@ -26,6 +26,7 @@ from rag.extra_evidence import (
     other_outlets,
     outlet_sentence,
     saying_what_was_asked,
+    sentence_in_its_words,
 )
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
@@ -285,13 +286,14 @@ class Pipeline:
         # each article's say on when a release or filming is, or how far along the writing,
         # not only the best one's
         each_article = one_release or asks_start_of_work(question) or asks_progress(question)
+        to_match = paraphrases_to_match(question, lexical, wordnet)
         ranked = []
         for k, (part, option) in enumerate(zip(parts, options, strict=True)):
             misspelt = corpus_slips(part, lexical, wordnet)  # question word -> its slips
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if each_article or asks_publication(part)
-                          or said_in_few_words(part) else 0),
+                          or said_in_few_words(part) or to_match else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
                     stem_word(word): frozenset(map(stem_word, slips))
@@ -307,6 +309,9 @@ class Pipeline:
         elif asks_progress(question):
             candidates += each_side(candidates, ranked[0][wanted:])
         for k, part in enumerate(parts):
+            if to_match:
+                candidates += sentence_in_its_words(k, candidates, ranked[k][wanted:], to_match,
+                                                    self.settings.min_evidence_score)
             if said_in_few_words(part):
                 candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
             if asks_publication(part):

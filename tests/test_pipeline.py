@@ -292,6 +292,20 @@ def test_a_place_answer_below_the_evidence_is_still_chosen_and_quoted(settings):
     assert pipeline.quotable(question, [weak, hall], lexical) == []
 
 
+def test_a_sentence_in_the_articles_words_is_reached_past_the_best_match():
+    from rag.extra_evidence import sentence_in_its_words
+
+    text = "Jessica has the powers. I don't want to have powers anymore, she never says."
+    has = evidence_in(text, "Jessica has the powers.", 0.6)
+    want = evidence_in(text, text.split(". ")[1], 0.55)
+    weak = replace(want, score=0.4)
+    to_match = {"wish": frozenset({"want"})}  # "Could Jessica wish her abilities gone?"
+    assert sentence_in_its_words(0, [has], [want], to_match, 0.5) == [want]
+    # not below the floor, nor when the evidence already says it
+    assert sentence_in_its_words(0, [has], [weak], to_match, 0.5) == []
+    assert sentence_in_its_words(0, [has, want], [], to_match, 0.5) == []
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [  # "nearly six months since" shares little with the question but "season"
