@@ -286,6 +286,7 @@ class Pipeline:
         # each article's say on when a release or filming is, or how far along the writing,
         # not only the best one's
         each_article = one_release or asks_start_of_work(question) or asks_progress(question)
+        # asked in other words than the articles': the sentence saying them may rank low
         to_match = paraphrases_to_match(question, lexical, wordnet)
         ranked = []
         for k, (part, option) in enumerate(zip(parts, options, strict=True)):
