@@ -1,8 +1,8 @@
 """Evidence reached for past the best-scoring sentences, for kinds of question whose
 answer ranks low or is spread over articles: where one thing is against another ("just
 across the hall"), whom something was told to ("Rosenberg recently talked to Nerdist"),
-each outlet named, and the sentence that holds a name or a date for a question asked in
-other words than the articles'."""
+each outlet named, and, for a question asked in other words than the articles', the
+sentence that says them or holds the name or date asked for."""
 
 from __future__ import annotations
 
