@@ -6,7 +6,7 @@ sentence that says them or holds the name or date asked for."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.evidence import Evidence, Synonyms, says_each
 from rag.outlets import names_outlet
@@ -37,8 +37,8 @@ def sentence_in_its_words(part: int, chosen: Sequence[Evidence], rest: Sequence[
     want to have powers anymore"), when none of `chosen` for that part does."""
     if any(e.part == part and says_each(e.text, to_match) for e in chosen):
         return []
-    return next(([e] for e in rest if e.score >= min_score and says_each(e.text, to_match)
-                 and not any(e.overlaps(other) for other in chosen)), [])
+    return _best_new(rest, chosen,
+                     lambda e: e.score >= min_score and says_each(e.text, to_match))
 
 
 def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
@@ -47,8 +47,7 @@ def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
     that kind of answer ("... as they're just across the hall"), when `chosen` has none."""
     if any(e.part == part and has_answer_type(question, e.text) for e in chosen):
         return []
-    return next(([e] for e in rest if has_answer_type(question, e.text)
-                 and not any(e.overlaps(other) for other in chosen)), [])
+    return _best_new(rest, chosen, lambda e: has_answer_type(question, e.text))
 
 
 def other_outlets(question: str, chosen: Sequence[Evidence],
@@ -75,6 +74,12 @@ def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],
     path = mine[0].passage.path
     if any(e.passage.path == path and names_outlet(question, e.text) for e in chosen):
         return []
-    return next(([e] for e in rest if e.passage.path == path
-                 and names_outlet(question, e.text)
+    return _best_new(rest, chosen,
+                     lambda e: e.passage.path == path and names_outlet(question, e.text))
+
+
+def _best_new(rest: Sequence[Evidence], chosen: Sequence[Evidence],
+              fits: Callable[[Evidence], bool]) -> list[Evidence]:
+    """The best of `rest` that `fits` and overlaps none of `chosen`, alone; else nothing."""
+    return next(([e] for e in rest if fits(e)
                  and not any(e.overlaps(other) for other in chosen)), [])
