@@ -57,8 +57,8 @@ _SCENE = re.compile(
 # and what was it called again?". It asks nothing, and "Oh, and who ..." would otherwise
 # read as a question in two parts, the first of them "Oh".
 _FILLER_BEFORE = re.compile(
-    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|hmm|um|also|and|but|btw|"
-    r"by the way|one more thing|(?:quick|random|dumb|silly|simple|odd|weird)\s+question)"
+    r"^\s*(?:(?:oh|ah|right|ok|okay|alright|all right|so|well|hey|yo|hmm|um|also|and|but|btw|"
+    r"by the way|one more thing|(?:quick|random|dumb|silly|simple|odd|weird)\s+(?:question|q))"
     r"\b[,.!:]?\s+)+"
     rf"(?=(?:{WH_WORD}|{AUXILIARY})\b)",
     re.I,
@@ -69,10 +69,12 @@ _FILLER_AFTER = re.compile(
     r"\s*(?=[?.!]*\s*$)", re.I)
 # "2017 or 2018??", "really?!": one mark says it, and the question's patterns expect one
 _MARKS = re.compile(r"([?!])[?!]+")
-# A remark after the question mark that asks nothing: "... her powers? kinda curious lol"
+# A remark after the question mark that asks nothing: "... her powers? kinda curious lol",
+# or any short one laughed off: "... on netflix? need it lol"
 _REMARK_AFTER = re.compile(
-    r"\?\s+(?:(?:just|kinda|kind of|sorta|so|really|i'?m|i am|am|curious|wondering|lol|lmao|"
-    r"haha|thanks|thank you|thx|cheers|pls|please)\b[\s,.!]*)+$", re.I)
+    r"\?\s+(?:(?:(?:just|kinda|kind of|sorta|so|really|i'?m|i am|am|curious|wondering|lol|lmao|"
+    r"haha|thanks|thank you|thx|cheers|pls|please)\b[\s,.!]*)+|"
+    r"[^?]{0,40}?\b(?:lol|lmao|haha|xd)[\s.!]*)$", re.I)
 # "Is he back or nah?" asks whether he is back; "nah" is no option to weigh against "back".
 _OR_NOT = re.compile(r",?\s+or\s+(?:nah|naw|nope|no|not|what)\s*(?=[?.!]*\s*$)", re.I)
 # "again" at the end of a wh-question asks to be reminded ("What was his name again?");

@@ -40,14 +40,14 @@ STOPWORDS = frozenset(
     # reference text each was counted as a subject the documents lack ("inside", "doesnt").
     "inside between within without among across through during toward towards upon onto "
     "beside besides beyond whether either neither both each every "
-    "alongside amid amidst despite via versus unlike "
+    "alongside amid amidst despite via versus vs unlike "
     # Prefixes a hyphen splits off ("co-running", "ex-boyfriend"): the rest is the word.
     "co ex non "
     "doesnt dont didnt isnt arent wasnt werent cant wont couldnt shouldnt wouldnt hasnt havent "
     "hadnt "
     # Chat filler ("hey so is jessica gonna be totally over the kilgrave stuff?"): weighed
     # as subjects the articles lack, they refused a question the articles answer.
-    "hey please thanks yeah um uh lol btw gonna wanna gotta kinda sorta "
+    "hey yo please thanks yeah um uh lol lmao haha btw gonna wanna gotta kinda sorta "
     "stuff totally basically literally whole nah nope yep yup"
     .split()
 )

@@ -81,18 +81,22 @@ def one_slip_away(word: str) -> set[str]:
 def correct_spelling(question: str, vocabulary: Mapping[str, int],
                      is_word: Callable[[str], bool]) -> str:
     """The question with each misspelt word replaced by the most frequent `vocabulary`
-    word one slip away from it. A word is misspelt when it is not in `vocabulary` (the
+    word one slip away from it, or by the word it is with its final g restored ("droppin").
+    A word is misspelt when it is not in `vocabulary` (the
     corpus's words and their counts) and `is_word` (a dictionary) does not know it either;
     one with no such neighbour is left as typed."""
 
     def fix(match: re.Match[str]) -> str:
         word = match[0].lower()
-        if len(word) < MIN_MISSPELT_LENGTH or word in vocabulary or is_word(word):
+        if word in vocabulary or is_word(word):
             return match[0]
-        near = [w for w in one_slip_away(word) if w in vocabulary]
+        # "droppin": the g typed away; the corpus may lack "dropping" and still say "drops"
+        near = [word + "g"] if word.endswith("in") and is_word(word + "g") else []
+        if not near and len(word) >= MIN_MISSPELT_LENGTH:
+            near = [w for w in one_slip_away(word) if w in vocabulary]
         if not near:
             return match[0]
-        fixed = max(near, key=lambda w: (vocabulary[w], w))
+        fixed = max(near, key=lambda w: (vocabulary.get(w, 0), w))
         return fixed.capitalize() if match[0][0].isupper() else fixed
 
     return _WORD.sub(fix, question)

@@ -20,6 +20,8 @@ def test_tokenize_drops_chat_filler():
         "jessica", "kilgrav"]
     assert tokenize("What is FFI_OK?") == ["ffi", "ok"]  # a code name keeps its parts
     assert tokenize("is she over the whole kilgrave thing or nah") == ["kilgrav", "thing"]
+    assert tokenize("yo is she different in defenders vs her own show lmao") == [
+        "different", "defender", "own", "show"]
 
 
 def test_tokenize_drops_prepositions_and_hyphenated_prefixes():

@@ -60,6 +60,14 @@ def test_a_word_neither_corpus_nor_dictionary_knows_is_put_right():
     assert correct_spelling("next seasn", VOCABULARY, dictionary) == "next season"
 
 
+def test_a_dropped_g_is_put_back_where_the_dictionary_knows_the_word():
+    assert correct_spelling("when's it droppin?", VOCABULARY, lambda w: w == "dropping") == (
+        "when's it dropping?")
+    # a name ending so stays as typed: nobody knows "Kevin" + "g"
+    assert correct_spelling("Is Kevin back?", VOCABULARY, lambda w: w == "dropping") == (
+        "Is Kevin back?")
+
+
 def test_a_real_word_or_a_word_with_no_near_neighbour_is_left_as_typed():
     # "plants" is one slip from the corpus's "plans", but a word of its own
     assert correct_spelling("Which plants grow there?", VOCABULARY, dictionary) == (
