@@ -27,6 +27,7 @@ SURNAME_SAMPLE = 5000  # passages read for surnames: a character's full name sho
 _CLAUSE = re.compile(r"[^,;?.!]+?(?=\s+and\s+|[,;?.!]|$)", re.I)
 # A first name standing alone, with no surname after it
 _FIRST_NAME = r"\b({})\b(?!\s+(?-i:[A-Z]))"
+_PRONOUN = re.compile(r"\b(?:she|he|her|him|his)\b", re.I)
 
 
 def asks_alias(question: str) -> bool:
@@ -64,19 +65,31 @@ def surnames(texts: Sequence[str]) -> dict[str, str]:
 def with_surnames(question: str, known: dict[str, str]) -> str:
     """An alias question with the surname after each first name it gives alone, in the
     clause that asks for the alias: "What's Trish's alter ego?" -> "What's Trish Walker's
-    alter ego?". Articles write the alias inside the full name, so only the surname ties
-    it to the person asked about. Other questions are returned as they are."""
+    alter ego?", and "she" in that clause named when the question names one person before
+    it. Articles write the alias inside the full name, so only the surname ties it to the
+    person asked about. Other questions are returned as they are."""
     if not known or not asks_alias(question):
         return question
-    pattern = re.compile(_FIRST_NAME.format("|".join(map(re.escape, known))), re.I)
+    names = "|".join(map(re.escape, known))
+    pattern = re.compile(_FIRST_NAME.format(names), re.I)
+    anywhere = re.compile(rf"\b({names})\b", re.I)
 
     def named(clause: re.Match[str]) -> str:
-        if not asks_alias(clause[0]):
-            return clause[0]
+        text = clause[0]
+        if not asks_alias(text):
+            return text
+        # "Who plays Trish Walker, and what alter ego is she tied to?": the one person
+        # named before is whom the pronoun means
+        before = {m[1].capitalize() for m in anywhere.finditer(question[:clause.start()])}
+        if len(before) == 1 and not anywhere.search(text):
+            person = before.pop()
+            text = _PRONOUN.sub(lambda m: person + ("'s" if m[0].lower() in ("her", "his")
+                                                   else ""), text, count=1)
+
         def full(name: re.Match[str]) -> str:
             last = known[name[1].capitalize()]
-            return name[0] if last.lower() in clause[0].lower() else f"{name[0]} {last}"
+            return name[0] if last.lower() in text.lower() else f"{name[0]} {last}"
 
-        return pattern.sub(full, clause[0])
+        return pattern.sub(full, text)
 
     return _CLAUSE.sub(named, question)

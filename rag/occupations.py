@@ -11,11 +11,12 @@ import re
 
 from rag.phrasing import question_words
 
-# "What is Jessica's job?", "What's her day job in the show?", "What does Jessica do for a
-# living?", "What is her profession?". Not "What did her earlier job teach her?": the job
-# is the thing asked for, named last or after "as".
+# "What is Jessica's job?", "What's Jessica Jones's job?", "What's her day job in the
+# show?", "What does Jessica do for a living?", "What is her profession?". Not "What did
+# her earlier job teach her?": the job is the thing asked for, named last or after "as".
 _OCCUPATION_QUESTION = re.compile(
-    r"^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w-]+['\u2019]s?\s+)?"
+    r"^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s?\s+)?"
     r"(?:(?:day|main|real|actual|current)\s+)?(?:job|occupation|profession|line\s+of\s+work|"
     r"career|trade)\b(?!\s+(?:teach|taught|of|and)\b)|"
     r"^\s*what\s+kind\s+of\s+(?:job|work)\b|"
@@ -49,7 +50,9 @@ _OCCUPATION = re.compile(
     # whose job it is, if said before: "Leon Brill is a staff writer", "Marco Ramirez and
     # Doug Petrie, showrunners of ..."
     rf"(?P<who>{_NAME}(?:\s+and\s+{_NAME})?"
-    r"(?:,\s+|\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?))?"
+    r"(?:,\s+|\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    # "With Melissa Rosenberg on board as the showrunner"
+    r"|\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?|the|its|their)\s+))?"
     # what it is the job on: "Jessica Jones showrunner"
     rf"(?P<of>{_NAME}[\u2019'\"]*\s+)?"
     rf"(?P<job>\b(?i:{'|'.join(sorted(OCCUPATIONS))})\b|\b(?i:private\s+eye)|\bPI\b)"

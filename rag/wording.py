@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
 from rag.phrasing import RELEASE, which_one_named, without_chat_filler
-from rag.questions import answer_kind_words
+from rag.questions import answer_kind_words, question_parts
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
 from rag.spelling import (
     correct_spelling,
@@ -76,7 +76,10 @@ def no_subject_words(question: str) -> set[str]:
     question sets it in ("By late summer, ..."), nor the measure a how-question asks for,
     nor asking how far along a thing is ("progress"), nor a verb that frames what is asked
     ("decide")."""
-    return (set(tokenize(answer_kind_words(question))) | SOURCE_WORDS
+    # each part's kind of answer: "Who plays Trish, and what is her alter ego?" asks a name
+    # and then an alias
+    kinds = " ".join(answer_kind_words(p) for p in {question, *question_parts(question)})
+    return (set(tokenize(kinds)) | SOURCE_WORDS
             | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | FRAMING_WORDS | measure_words(question)
             # articles say a thing comes out in more ways than a question does
             # ("When might season two arrive?": "seeing another season prior to 2018")
@@ -116,7 +119,17 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     if not mostly_unseen(question, lexical):
         return {}
     found = paraphrased(question, lexical, wordnet)
-    return {} if mostly_unseen(question, lexical, found) else found
+    if mostly_unseen(question, lexical, found):
+        return {}
+    # "Besides the music prize, what honors has the detective drama won?": the articles
+    # call the work by its name, so only "prize" and "honors" must be said ("award")
+    describing = set(tokenize(" ".join(_THE_WORK.findall(question))))
+    return {word: found[word] for word in found if word not in describing}
+
+
+# How a question calls the work it is about: "the detective drama", "the Netflix series".
+_THE_WORK = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:drama|series|show|program|programme|"
+                       r"sitcom|thriller)\b", re.I)
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,

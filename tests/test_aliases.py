@@ -32,6 +32,16 @@ def test_only_the_clause_asking_for_the_alias_is_changed():
             == "What does Trish lack that Jessica has, and what's Trish Walker's alias?")
 
 
+def test_a_pronoun_asking_the_alias_names_the_one_person_named_before():
+    assert (with_surnames("Who plays Trish Walker, and what alter ego is she tied to?", KNOWN)
+            == "Who plays Trish Walker, and what alter ego is Trish Walker tied to?")
+    assert (with_surnames("Who plays Trish, and what is her alias?", KNOWN)
+            == "Who plays Trish, and what is Trish Walker's alias?")
+    # two people named before: whose alias is asked is not for a pattern to guess
+    question = "Does Trish envy Jessica, and what is her alias?"
+    assert with_surnames(question, KNOWN) == question
+
+
 def test_a_name_given_in_full_or_a_question_of_another_kind_is_left_alone():
     for question in ["What superhero alias is Trish Walker associated with?",
                      "trish walker superhero name", "Who plays Trish?"]:

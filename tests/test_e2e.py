@@ -57,6 +57,11 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     # asked in other words ("wish"): the three best sentences say nothing of wanting, and
     # the answer in the articles' words ranks below them
     ("Could Jessica wish her abilities gone next season?", ("want to have powers anymore",)),
+    # typed as in a chat: "yo", a dropped g, a remark laughed off after the question
+    ("yo when's luke cage droppin on netflix?? need it lol", ("Sept. 30",)),
+    # the articles call the "detective drama" the show; "honors" they call awards
+    ("Besides the music prize, what other honors has the detective drama picked up?",
+     ("Peabody",)),
 ])
 def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
     embedder, generator = real_parts

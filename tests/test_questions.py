@@ -238,6 +238,11 @@ def test_yes_no_questions():
         ("What does Melissa Rosenberg do for a living?",
          "Jessica Jones showrunner, Melissa Rosenberg, said so.", True),
         ("What is the showrunner's job?", "Melissa Rosenberg is the showrunner.", False),
+        # the job of someone else, said with "as": Rosenberg's, not Jessica's
+        ("What's Jessica Jones's job in the series?", "With Melissa Rosenberg on board as the "
+         "showrunner, the duo kicked off another corner of the MCU.", False),
+        ("What's Jessica Jones's job in the series?", "It has been six months since we were "
+         "introduced to the troubled private investigator.", True),
         # what one has and another lacks, put as an exception
         ("What does Jessica have that Trish does not?", "Trish has everything, except powers.",
          True),
@@ -277,6 +282,7 @@ def test_which_person_questions_expect_a_name_the_question_does_not_contain():
     assert expected_answer_type("What's Trish's superhero alter ego called?") == "alias"
     assert expected_answer_type("Who goes by the alias Hellcat?") == "name"
     assert expected_answer_type("What's Jessica's day job in the show?") == "occupation"
+    assert expected_answer_type("What's Jessica Jones's job in the series?") == "occupation"
     assert expected_answer_type("what does jessica do for a living in the show") == "occupation"
     assert expected_answer_type("What kind of work does Jessica do?") == "occupation"
     assert expected_answer_type("What's the one thing Trish doesn't have that Jessica does?") == (
@@ -890,6 +896,9 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
      ("ok random question but does she ever want to lose her powers? kinda curious lol",
       "does she ever want to lose her powers?"),
      ("hey, is Kilgrave back or nah?", "is Kilgrave back?"),
+     ("yo when's luke cage droppin on netflix?? need it lol",
+      "when's luke cage droppin on netflix?"),
+     ("ok random q but is jessica gonna act different or nah?", "is jessica gonna act different?"),
      ("Who plays Trish? I am curious about the cast.",
       "Who plays Trish? I am curious about the cast."),
      # one question mark, as the patterns that read the question expect

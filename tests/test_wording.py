@@ -37,6 +37,10 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
     assert not mostly_unseen("Will Rosenberg choose to finish?", lexical)
     assert mostly_unseen("Did Esquire decide to cancel the budget?", lexical)
     assert mostly_unseen("Did Esquire cancel the budget?", lexical)
+    # Nor does the kind of answer a later part asks for: an alias, not a word to find.
+    assert not mostly_unseen("Who is Esquire, and what alter ego is Rosenberg tied to?",
+                             lexical)
+    assert mostly_unseen("Who is Esquire, and how is the budget tied to Rosenberg?", lexical)
 
 
 def test_the_words_for_how_a_thing_comes_out_do_not_count_as_unseen():
@@ -65,6 +69,11 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     assert paraphrases_to_match("How long will the second season take?", lexical,
                                 real_wordnet) == {}
     assert not mostly_unseen("How long will the second season take?", lexical)
+    # How the question calls the work is no word to match: the articles call it "the show".
+    lexical = BM25(["The show, which earned a Peabody Award, was picked for its theme music.",
+                    "Jessica Jones is a private investigator in the show, a play on noir."])
+    honors = "Besides the music prize, what honors has the detective drama picked up?"
+    assert set(paraphrases_to_match(honors, lexical, real_wordnet)) == {"priz", "honor"}
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
