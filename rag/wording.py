@@ -122,14 +122,17 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     if mostly_unseen(question, lexical, found):
         return {}
     # "Besides the music prize, what honors has the detective drama won?": the articles
-    # call the work by its name, so only "prize" and "honors" must be said ("award")
-    describing = set(tokenize(" ".join(_THE_WORK.findall(question))))
+    # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
+    describing = set(tokenize(" ".join(m[0] for m in _DESCRIBED.finditer(question))))
     return {word: found[word] for word in found if word not in describing}
 
 
-# How a question calls the work it is about: "the detective drama", "the Netflix series".
-_THE_WORK = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:drama|series|show|program|programme|"
-                       r"sitcom|thriller)\b", re.I)
+# How a question calls the work it is about, or its lead, by what they are: "the detective
+# drama", "that Showtime serial-killer drama", "the heroine", "the protagonist".
+_DESCRIBED = re.compile(
+    r"\b(?:the|that|this|its|their|her|his)\s+(?:(?:[\w-]+\s+){0,2}(?:drama|series|show|"
+    r"program|programme|sitcom|thriller)|(?:[\w-]+\s+)?(?:heroine|protagonist|detective)|"
+    r"(?:lead|leading|main|title|central)\s+character)\b", re.I)
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,

@@ -62,6 +62,9 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     # the articles call the "detective drama" the show; "honors" they call awards
     ("Besides the music prize, what other honors has the detective drama picked up?",
      ("Peabody",)),
+    # "her heroine" is Jessica: only "wish" needs the articles' word ("want")
+    ("Which old sitcom does the head writer refuse to imitate by having her heroine wish her "
+     "abilities away?", ("Bewitched",)),
 ])
 def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
     embedder, generator = real_parts

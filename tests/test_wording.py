@@ -71,9 +71,13 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     assert not mostly_unseen("How long will the second season take?", lexical)
     # How the question calls the work is no word to match: the articles call it "the show".
     lexical = BM25(["The show, which earned a Peabody Award, was picked for its theme music.",
-                    "Jessica Jones is a private investigator in the show, a play on noir."])
+                    "Jessica Jones is a private investigator in the show, a play on noir.",
+                    "I don't want to have powers anymore, the character never says."])
     honors = "Besides the music prize, what honors has the detective drama picked up?"
     assert set(paraphrases_to_match(honors, lexical, real_wordnet)) == {"priz", "honor"}
+    # nor how it calls the lead ("character"): only "wish" must be said, as "want"
+    assert paraphrases_to_match("Will the heroine wish her powers away?", lexical,
+                                real_wordnet) == {"wish": {"want"}}
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
