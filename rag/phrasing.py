@@ -74,7 +74,7 @@ _MARKS = re.compile(r"([?!])[?!]+")
 _REMARK_AFTER = re.compile(
     r"\?\s+(?:(?:(?:just|kinda|kind of|sorta|so|really|i'?m|i am|am|curious|wondering|lol|lmao|"
     r"haha|thanks|thank you|thx|cheers|pls|please)\b[\s,.!]*)+|"
-    r"[^?]{0,40}?\b(?:lol|lmao|haha|xd)[\s.!]*)$", re.I)
+    rf"(?![^?]*\b{WH_WORD}\b)[^?]{{0,40}}?\b(?:lol|lmao|haha|xd)[\s.!]*)$", re.I)
 # "Is he back or nah?" asks whether he is back; "nah" is no option to weigh against "back".
 _OR_NOT = re.compile(r",?\s+or\s+(?:nah|naw|nope|no|not|what)\s*(?=[?.!]*\s*$)", re.I)
 # "again" at the end of a wh-question asks to be reminded ("What was his name again?");

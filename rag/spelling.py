@@ -90,8 +90,10 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int],
         word = match[0].lower()
         if word in vocabulary or is_word(word):
             return match[0]
-        # "droppin": the g typed away; the corpus may lack "dropping" and still say "drops"
-        near = [word + "g"] if word.endswith("in") and is_word(word + "g") else []
+        # "droppin": the g typed away; the corpus may lack "dropping" and still say "drops".
+        # Not in a capitalised word: "Dustin" is a name, not "dusting".
+        dropped_g = word.endswith("in") and match[0].islower() and is_word(word + "g")
+        near = [word + "g"] if dropped_g else []
         if not near and len(word) >= MIN_MISSPELT_LENGTH:
             near = [w for w in one_slip_away(word) if w in vocabulary]
         if not near:

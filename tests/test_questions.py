@@ -899,6 +899,8 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
      ("yo when's luke cage droppin on netflix?? need it lol",
       "when's luke cage droppin on netflix?"),
      ("ok random q but is jessica gonna act different or nah?", "is jessica gonna act different?"),
+     # a second question, however it is laughed off, is no remark
+     ("Who plays Jessica? and who plays Trish lol", "Who plays Jessica? and who plays Trish lol"),
      ("Who plays Trish? I am curious about the cast.",
       "Who plays Trish? I am curious about the cast."),
      # one question mark, as the patterns that read the question expect
