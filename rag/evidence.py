@@ -28,11 +28,13 @@ from rag.questions import (
     has_answer_type,
     is_yes_no,
     mentions,
+    says_state_of,
     states_outright,
     title_words,
     titles_called_the_kind,
+    yes_no_subject,
 )
-from rag.retrieval import stem_word, tokenize
+from rag.retrieval import STOPWORDS, stem_word, tokenize
 from rag.roles import asked_role, names_actor
 from rag.types import Passage
 
@@ -146,6 +148,14 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     if names_actor(asked_role(question), sentence) or people or any(map(rare, called)):
         bonus += DIRECT_ANSWER_BONUS
     if option and mentions(sentence, option):
+        bonus += DIRECT_ANSWER_BONUS
+    # "Is Kilgrave coming back?" is answered by what a sentence says he is or will be
+    # ("Killgrave is done and won't be created again"), not by one naming him in passing
+    # ("before Kilgrave came along"); only of someone named rarely: every sentence is
+    # about "Jessica".
+    subject = yes_no_subject(question)
+    if (subject.lower() not in STOPWORDS and rare(subject)
+            and says_state_of(subject, sentence)):
         bonus += DIRECT_ANSWER_BONUS
     # "How did Petrie describe ...?" is answered by what "..., said Petrie." says, not by
     # what others say of him ("My colleagues ... Doug Petrie ... have shared material"),
@@ -347,7 +357,7 @@ def select_evidence(
         (
             float(q_vec @ vec)
             + LEXICAL_WEIGHT * overlap(text)
-            + answer_bonus(question, text, option, weight)
+            + answer_bonus(question, respelt(text, slips or {}), option, weight)
             - RANK_WEIGHT * i,
             i, s, e,
         )

@@ -62,6 +62,8 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     # the articles call the "detective drama" the show; "honors" they call awards
     ("Besides the music prize, what other honors has the detective drama picked up?",
      ("Peabody",)),
+    # what the articles say he is ("Killgrave is done"), not a sentence naming him in passing
+    ("Is Kilgrave coming back in season 2?", ("is done", "is gone")),
     # "her heroine" is Jessica: only "wish" needs the articles' word ("want")
     ("Which old sitcom does the head writer refuse to imitate by having her heroine wish her "
      "abilities away?", ("Bewitched",)),

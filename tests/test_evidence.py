@@ -127,6 +127,28 @@ def test_a_misspelt_sentence_is_compared_as_spelt_right_and_quoted_as_written():
     assert fixed[0].score > next(e.score for e in plain if e.text == done.text)
 
 
+def test_what_a_sentence_says_the_subject_of_a_yes_no_question_is_answers_it():
+    from rag.evidence import DIRECT_ANSWER_BONUS, answer_bonus
+
+    weights = {"kilgrav": 1.6, "jessica": 0.2, "season": 0.2, "2": 1.3}
+    weight = lambda w: weights.get(w, 4.5)  # noqa: E731
+    question = "Is Kilgrave coming back in season 2?"
+    assert answer_bonus(question, "Although Kilgrave is gone, her trauma isn't.",
+                        weight=weight) == DIRECT_ANSWER_BONUS
+    assert answer_bonus(question, "She was messed up before Kilgrave came along.",
+                        weight=weight) == 0
+    # every sentence is about the corpus's own subject; "there" is no one
+    assert answer_bonus("Is Jessica coming back?", "Jessica is back.", weight=weight) == 0
+    assert answer_bonus("Is there a season 3?", "There is a season 2.", weight=weight) == 0
+    # the articles' slip is read as the name: "Killgrave is done" answers it
+    done = Passage("p1", "Doc 1", "a.txt", "Season two moves on as Killgrave is done now.", 0.1)
+    passing = Passage("p2", "Doc 2", "b.txt", "She was messed up before Kilgrave came along.",
+                      0.1)
+    chosen = select_evidence(question, [done, passing], FakeEmbedder(), max_items=2,
+                             weight=weight, slips={"killgrave": "kilgrave"})
+    assert chosen[0].text == done.text
+
+
 def test_lexical_overlap_share():
     assert lexical_overlap("Who plays Malcolm?", "Malcolm plays pool.") == 1.0
     assert lexical_overlap("Who plays Malcolm?", "Nothing here.") == 0.0

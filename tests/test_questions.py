@@ -168,6 +168,20 @@ def test_yes_no_questions():
     assert not is_yes_no("What is the core relationship of the show?")
 
 
+def test_a_yes_no_question_is_about_the_one_it_names_first():
+    from rag.questions import says_state_of, yes_no_subject
+
+    assert yes_no_subject("Will Kilgrave be coming back in season 2?") == "Kilgrave"
+    assert yes_no_subject("wait, is kilgrave coming back or nah?") == "kilgrave"
+    assert yes_no_subject("Who is coming back?") == ""
+    assert says_state_of("Kilgrave", "Although Kilgrave is gone, her trauma isn't.")
+    assert says_state_of("kilgrave", "Kilgrave won\u2019t be created again.")
+    # named in passing, or as whose something is
+    assert not says_state_of("Kilgrave", "She was messed up before Kilgrave came along.")
+    assert not says_state_of("Kilgrave", "So many were under Kilgrave's spell.")
+    assert not says_state_of("", "Although Kilgrave is gone, her trauma isn't.")
+
+
 @pytest.mark.parametrize(
     ("question", "text", "holds"),
     [
