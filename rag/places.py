@@ -11,12 +11,15 @@ import re
 from collections.abc import Container
 
 # "How close are the two writing teams?", "Where do the Defenders writers sit relative to
-# Rosenberg's team?": where people or things are, one against another. Not where one thing
-# is ("Where is Rosenberg based?"), which "across the hall" does not answer.
+# Rosenberg's team?", "Are the two teams working near each other?": where people or things
+# are, one against another. Not where one thing is ("Where is Rosenberg based?"), which
+# "across the hall" does not answer.
 _PLACE_QUESTION = re.compile(
-    r"^\s*(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
+    r"(?:^|[.?!]\s+)(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
     r"(?:how\s+(?:physically\s+)?(?:close|near|far apart|far away)\b|"
-    r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)", re.I)
+    r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)|"
+    r"\b(?:near|close to|next to|far from)\s+(?:each other|one another)\b|\banywhere near\b",
+    re.I)
 # Where something is, as articles say it: "they're just across the hall".
 _PLACE = re.compile(
     r"\b(?:across the (?:hall|street|room|corridor|way)|next door|down the (?:hall|street|"
@@ -26,7 +29,7 @@ _PLACE = re.compile(
 # "across the hall", not how close or relative to what.
 _PLACE_WORDS = frozenset(
     "where how close near far apart away relative compared located situated physically sit "
-    "sits based relation".split())
+    "sits based relation anywhere next each other another".split())
 # "Which city is it filmed in?", "Where is season 2 being shot?": where something is, or is
 # made, answered by a place the sentence names.
 _LOCATION_QUESTION = re.compile(
@@ -45,7 +48,7 @@ _MONTHS = frozenset("january february march april may june july august september
 
 def asks_relative_place(question: str) -> bool:
     """Whether the question asks where people or things are, one against another."""
-    return bool(_PLACE_QUESTION.match(question))
+    return bool(_PLACE_QUESTION.search(question))
 
 
 def place_words(question: str) -> str:

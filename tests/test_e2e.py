@@ -64,6 +64,9 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
      ("Peabody",)),
     # what the articles say he is ("Killgrave is done"), not a sentence naming him in passing
     ("Is Kilgrave coming back in season 2?", ("is done", "is gone")),
+    # where one team is against the other, asked yes or no
+    ("Are the Jessica Jones writers and the Defenders writers working near each other?",
+     ("across the hall",)),
     # "her heroine" is Jessica: only "wish" needs the articles' word ("want")
     ("Which old sitcom does the head writer refuse to imitate by having her heroine wish her "
      "abilities away?", ("Bewitched",)),

@@ -1036,9 +1036,15 @@ def test_age_and_progress_questions_expect_a_number(question, kind):
      # chat interjections before the question proper
      ("lol wait how close are the Defenders writers to the other room?", "place"),
      ("ok so, hmm, where do the Defenders writers sit relative to hers?", "place"),
+     # asked yes or no, or after a remark
+     ("Are the two writing teams working near each other, or in different places?", "place"),
+     ("Are the Defenders writers anywhere near the Jessica Jones writers?", "place"),
+     ("I heard the writers work side by side? how close are they actually", "place"),
      # where one thing is, not one against another: "across the hall" does not answer it
      ("Where is Rosenberg based?", ""),
-     ("Where does season 2 premiere?", "")],
+     ("Where does season 2 premiere?", ""),
+     ("Do Jessica and Trish care about each other?", ""),
+     ("Somehow close to 2018, is it?", "")],
 )
 def test_questions_about_where_one_thing_is_against_another(question, kind):
     assert expected_answer_type(question) == kind
