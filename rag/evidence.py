@@ -18,7 +18,7 @@ from typing import Any
 from rag.documents import split_sentences
 from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
-from rag.people import asked_speakers
+from rag.people import asked_speakers, says_state_of, yes_no_subject
 from rag.questions import (
     answer_kind_words,
     asked_people,
@@ -28,11 +28,9 @@ from rag.questions import (
     has_answer_type,
     is_yes_no,
     mentions,
-    says_state_of,
     states_outright,
     title_words,
     titles_called_the_kind,
-    yes_no_subject,
 )
 from rag.retrieval import STOPWORDS, stem_word, tokenize
 from rag.roles import asked_role, names_actor

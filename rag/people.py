@@ -1,7 +1,8 @@
 """Who a sentence names and who a question asks for: people's names, whom a remark is put
 to ("..., said Petrie."), the office a who-question asks about ("Which Netflix
 executive ...?") and whoever an article introduces by it ("Netflix head Ted Sarandos"),
-and an article's byline.
+and an article's byline; and whom a yes-no question is about ("Is Kilgrave coming back?")
+and whether a sentence says what they are ("Killgrave is done").
 
 `rag.questions` decides whether a question asks for a person at all; this module reads
 the names.
@@ -182,6 +183,27 @@ def office_holders(office: frozenset[str], question: str, text: str) -> list[str
              if name.split()[0].lower() not in OPENERS]
             + re.findall(rf"({_NAME.pattern})(?:,\s+|\s+(?:on board )?as\s+)"
                          rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?(?i:{words})s?\b", text))
+
+
+# "Is Kilgrave coming back?", "will trish become hellcat": the one named first is who the
+# question is about
+_YES_NO_SUBJECT = re.compile(rf"\s*{AUXILIARY}\s+(?P<who>[\w-]+)\b", re.I)
+_STATE_VERB = (r"(?:is|was|isn['\u2019]t|wasn['\u2019]t|will|won['\u2019]t|would|wouldn['\u2019]t|"
+               r"has|hasn['\u2019]t|had)")
+
+
+def yes_no_subject(question: str) -> str:
+    """The word a yes-no question asks about ("Kilgrave" in "Is Kilgrave coming back?"), or
+    "" for another kind of question."""
+    match = _YES_NO_SUBJECT.match(core_question(question))
+    return match["who"] if match else ""
+
+
+def says_state_of(subject: str, sentence: str) -> bool:
+    """Whether `sentence` says what `subject` is, was or will be: "Killgrave is done and
+    won't be created again", not "before Kilgrave came along" or "Kilgrave's spell"."""
+    return bool(subject) and bool(
+        re.search(rf"\b{re.escape(subject)}\s+{_STATE_VERB}\b", sentence, re.I))
 
 
 def asks_byline(question: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Container
 # are, one against another. Not where one thing is ("Where is Rosenberg based?"), which
 # "across the hall" does not answer.
 _PLACE_QUESTION = re.compile(
-    r"(?:^|[.?!]\s+)(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
+    r"(?:^|[.?!]\s+)\s*(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
     r"(?:how\s+(?:physically\s+)?(?:close|near|far apart|far away)\b|"
     r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)|"
     r"\b(?:near|close to|next to|far from)\s+(?:each other|one another)\b|\banywhere near\b",

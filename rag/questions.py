@@ -320,29 +320,6 @@ def is_yes_no(question: str) -> bool:
                          core_question(question), re.I))
 
 
-# "Is Kilgrave coming back?", "will trish become hellcat": the one named first is who the
-# question is about
-_YES_NO_SUBJECT = re.compile(
-    r"\s*(?:is|are|was|were|will|would|does|do|did|can|could|has|have)\s+(?P<who>[\w-]+)\b",
-    re.I)
-_STATE_VERB = (r"(?:is|was|isn['\u2019]t|wasn['\u2019]t|will|won['\u2019]t|would|wouldn['\u2019]t|"
-               r"has|hasn['\u2019]t|had)")
-
-
-def yes_no_subject(question: str) -> str:
-    """The word a yes-no question asks about ("Kilgrave" in "Is Kilgrave coming back?"), or
-    "" for another kind of question."""
-    match = _YES_NO_SUBJECT.match(core_question(question))
-    return match["who"] if match else ""
-
-
-def says_state_of(subject: str, sentence: str) -> bool:
-    """Whether `sentence` says what `subject` is, was or will be: "Killgrave is done and
-    won't be created again", not "before Kilgrave came along" or "Kilgrave's spell"."""
-    return bool(subject) and bool(
-        re.search(rf"\b{re.escape(subject)}\s+{_STATE_VERB}\b", sentence, re.I))
-
-
 def asks_release(question: str) -> bool:
     """Whether a when-question asks when something comes out ("When is season 2 due to hit?",
     "When do we get season 2?"), or weighs the years given for it ("I keep seeing both 2017

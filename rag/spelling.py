@@ -81,10 +81,10 @@ def one_slip_away(word: str) -> set[str]:
 def correct_spelling(question: str, vocabulary: Mapping[str, int],
                      is_word: Callable[[str], bool]) -> str:
     """The question with each misspelt word replaced by the most frequent `vocabulary`
-    word one slip away from it, or by the word it is with its final g restored ("droppin").
-    A word is misspelt when it is not in `vocabulary` (the
-    corpus's words and their counts) and `is_word` (a dictionary) does not know it either;
-    one with no such neighbour is left as typed."""
+    word one slip away from it, or by the word with its final g restored ("droppin"). A
+    word is misspelt when it is not in `vocabulary` (the corpus's words and their counts)
+    and `is_word` (a dictionary) does not know it either; one with no such neighbour is
+    left as typed."""
 
     def fix(match: re.Match[str]) -> str:
         word = match[0].lower()

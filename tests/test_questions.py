@@ -169,7 +169,7 @@ def test_yes_no_questions():
 
 
 def test_a_yes_no_question_is_about_the_one_it_names_first():
-    from rag.questions import says_state_of, yes_no_subject
+    from rag.people import says_state_of, yes_no_subject
 
     assert yes_no_subject("Will Kilgrave be coming back in season 2?") == "Kilgrave"
     assert yes_no_subject("wait, is kilgrave coming back or nah?") == "kilgrave"
