@@ -114,8 +114,9 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     each of them: those of a question that only they keep from being mostly unseen.
     "What is Jessica jealous of in Trish?" is answered by "... if she envies anything in
     Trish", and "What's the name of Jessica's detective agency?" not by "the troubled
-    private investigator", which says "detective" but not "agency". Empty when the
-    question's own words suffice, or are mostly unseen whatever their synonyms."""
+    private investigator", which says "detective" but not "agency". Not the words by
+    which it calls the work or its lead ("the detective drama", "the heroine"). Empty
+    when the question's own words suffice, or are mostly unseen whatever their synonyms."""
     if not mostly_unseen(question, lexical):
         return {}
     found = paraphrased(question, lexical, wordnet)
