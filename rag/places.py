@@ -13,12 +13,12 @@ from collections.abc import Container
 # "How close are the two writing teams?", "Where do the Defenders writers sit relative to
 # Rosenberg's team?", "Are the two teams working near each other?": where people or things
 # are, one against another. Not where one thing is ("Where is Rosenberg based?"), which
-# "across the hall" does not answer.
+# "across the hall" does not answer, nor "close to each other", as friends are.
 _PLACE_QUESTION = re.compile(
     r"(?:^|[.?!]\s+)\s*(?:(?:physically|geographically|literally)(?:\s+speaking)?,?\s+)?"
     r"(?:how\s+(?:physically\s+)?(?:close|near|far apart|far away)\b|"
     r"where\b.*?\b(?:relative to|compared to|compared with|in relation to)\b)|"
-    r"\b(?:near|close to|next to|far from)\s+(?:each other|one another)\b|\banywhere near\b",
+    r"\b(?:near|next to|far from)\s+(?:each other|one another)\b|\banywhere near\b",
     re.I)
 # Where something is, as articles say it: "they're just across the hall".
 _PLACE = re.compile(

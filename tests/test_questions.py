@@ -1044,6 +1044,7 @@ def test_age_and_progress_questions_expect_a_number(question, kind):
      ("Where is Rosenberg based?", ""),
      ("Where does season 2 premiere?", ""),
      ("Do Jessica and Trish care about each other?", ""),
+     ("Are Jessica and Trish still close to each other?", ""),
      ("Somehow close to 2018, is it?", "")],
 )
 def test_questions_about_where_one_thing_is_against_another(question, kind):
