@@ -134,8 +134,8 @@ _LEAD_ACTOR = re.compile(
     r"(?<=the\s|her\s|his\s|its\s)star)\b(?!-)", re.I)
 # "the title role", "the lead character": the lead role itself. Not "a lead character",
 # which is any show's.
-_LEAD_ROLE = re.compile(
-    r"(?<=\bthe\s)(?:lead|leading|main|title|central)\s+(?:character|role)\b(?!-)", re.I)
+LEADING = r"(?:lead|leading|main|title|central)"  # how a question calls the lead's part
+_LEAD_ROLE = re.compile(rf"(?<=\bthe\s){LEADING}\s+(?:character|role)\b(?!-)", re.I)
 
 
 def lead_credit(texts: Sequence[str]) -> Lead | None:

@@ -92,13 +92,14 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int],
             return match[0]
         # "droppin": the g typed away; the corpus may lack "dropping" and still say "drops".
         # Not in a capitalised word: "Dustin" is a name, not "dusting".
-        dropped_g = word.endswith("in") and match[0].islower() and is_word(word + "g")
-        near = [word + "g"] if dropped_g else []
-        if not near and len(word) >= MIN_MISSPELT_LENGTH:
-            near = [w for w in one_slip_away(word) if w in vocabulary]
+        if word.endswith("in") and match[0].islower() and is_word(word + "g"):
+            return word + "g"
+        if len(word) < MIN_MISSPELT_LENGTH:
+            return match[0]
+        near = [w for w in one_slip_away(word) if w in vocabulary]
         if not near:
             return match[0]
-        fixed = max(near, key=lambda w: (vocabulary.get(w, 0), w))
+        fixed = max(near, key=lambda w: (vocabulary[w], w))
         return fixed.capitalize() if match[0][0].isupper() else fixed
 
     return _WORD.sub(fix, question)

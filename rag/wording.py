@@ -17,6 +17,7 @@ from rag.people import ASKED_PERSON
 from rag.phrasing import RELEASE, which_one_named, without_chat_filler
 from rag.questions import answer_kind_words, question_parts
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
+from rag.roles import LEADING
 from rag.spelling import (
     correct_spelling,
     expand_initialisms,
@@ -133,7 +134,7 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
 _DESCRIBED = re.compile(
     r"\b(?:the|that|this|its|their|her|his)\s+(?:(?:[\w-]+\s+){0,2}(?:drama|series|show|"
     r"program|programme|sitcom|thriller)|(?:[\w-]+\s+)?(?:heroine|protagonist|detective)|"
-    r"(?:lead|leading|main|title|central)\s+character)\b", re.I)
+    rf"{LEADING}\s+character)\b", re.I)
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,
