@@ -16,10 +16,11 @@ AUXILIARY = (r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|
              r"should|may)")
 
 # Kinds of thing that have names: "what sitcom" asks for a title, "what lesson" does not.
-TITLED = re.compile(
-    r"\b(?:series|show|sitcom|comedy|drama|program|programme|comics?|book|run|storyline|film|"
+TITLE_KIND = (
+    r"(?:series|show|sitcom|comedy|drama|program|programme|comics?|book|run|storyline|film|"
     r"movie|magazine|publication|outlet|site|website|newspaper|paper|network|channel|studio|"
-    r"company|award|character|villain|hero)s?$", re.I)
+    r"company|award|categor(?:y|ie)|character|villain|hero)s?")
+TITLED = re.compile(rf"\b{TITLE_KIND}$", re.I)
 
 # Words for something coming out: "When does it hit Netflix?", "... touching down in 2018".
 RELEASE = re.compile(

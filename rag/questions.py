@@ -40,6 +40,7 @@ from rag.people import (
 from rag.phrasing import (
     AUXILIARY,
     RELEASE,
+    TITLE_KIND,
     TITLED,
     VIEWERS_GET,
     WH_WORD,
@@ -162,7 +163,9 @@ _WHICH = re.compile(
     rf"(?:(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+(?:{AUXILIARY}|[a-z]{{3,}}ed)\b|"
     rf"(?!{AUXILIARY}\b)(?P<word>[\w-]+))|"
     # "What TV series did ...": only with a verb after it, for "what" alone asks anything
-    rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b)",
+    rf"what\s+(?!{AUXILIARY}\b)(?P<what>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}\b|"
+    # or a kind of named thing doing something: "What channel aired it?"
+    rf"what\s+(?P<named>(?:[\w-]+\s+)?{TITLE_KIND})\s+(?!{AUXILIARY}\b)[a-z]{{3,}}(?:ed|s)\b)",
     re.I,
 )
 
@@ -271,9 +274,11 @@ def answer_kind_words(question: str) -> str:
     elif asks_release(question):  # "arrive" in "When does it arrive?" says how, not what
         relation = " ".join(RELEASE.findall(question)
                             + re.findall(rf"\b{DATE_KIND}\b", question, re.I))
+    if is_search_query(question):  # "dexter network", "emmy category won"
+        relation = " ".join([relation, *re.findall(rf"\b{TITLE_KIND}\b", question, re.I)])
     match = _WHICH.match(question) or _WHICH_LAST.search(question)
     if not match:
-        return relation
+        return relation.strip()
     kind = next(k for k in match.groupdict().values() if k)
     return " ".join([w for w in kind.split() if w.islower()] + relation.split())
 

@@ -70,6 +70,10 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     # "her heroine" is Jessica: only "wish" needs the articles' word ("want")
     ("Which old sitcom does the head writer refuse to imitate by having her heroine wish her "
      "abilities away?", ("Bewitched",)),
+    # the kind of thing asked for ("category", "channel") is named, not said, by the articles
+    ("Jessica Jones emmy category won", ("Original Main Title Theme Music",)),
+    ("Which series did Rosenberg work on before Jessica Jones, and what channel aired it?",
+     ("Showtime",)),
 ])
 def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
     embedder, generator = real_parts

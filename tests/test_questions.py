@@ -528,6 +528,10 @@ def test_a_capitalised_sentence_opener_is_not_part_of_a_name():
         # up to a verb that is no auxiliary, too
         ("Which premium cable network aired her previous show?", "premium cable network"),
         ("What was the budget?", ""),
+        # "what" and a kind of named thing, with no auxiliary after it
+        ("What channel aired it?", "channel"), ("What TV channel aired Dexter?", "channel"),
+        # a search box query names the kind among its words
+        ("Jessica Jones Emmy category won", "category"), ("dexter network", "network"),
     ],
 )
 def test_answer_kind_words(question, kind):
@@ -710,7 +714,8 @@ def test_titles_of_awards_and_works_are_not_peoples_names():
      ("Which composer wrote the theme music?", "name"),
      # a comic run and a TV comedy have titles ("the Alias comic run", "Bewitched")
      ("What comic book run was the first season heavily based on?", "title"),
-     ("What old TV comedy did Rosenberg name?", "title")],
+     ("What old TV comedy did Rosenberg name?", "title"),
+     ("What channel aired it?", "title"), ("What category did the show win in?", "title")],
 )
 def test_which_questions_about_named_things_expect_a_title(question, kind):
     assert expected_answer_type(question) == kind
