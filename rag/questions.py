@@ -367,8 +367,9 @@ def asked_people(question: str, text: str) -> list[str]:
 
 def asks_duration(question: str) -> bool:
     """Whether the question asks how long something lasts or has lasted ("How long had
-    season 1 been out?"), which a length of time answers."""
-    return bool(re.search(r"\bhow long\b", question, re.I))
+    season 1 been out?"), or how much time off someone gets ("How much rest ...?"), which
+    a length of time answers ("a few days off")."""
+    return bool(re.search(r"\bhow long\b", question, re.I) or _TIME_AMOUNT.search(question))
 
 
 def asks_elapsed(question: str) -> bool:

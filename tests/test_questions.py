@@ -194,6 +194,9 @@ def test_a_yes_no_question_is_about_the_one_it_names_first():
         ("How many episodes will season 2 have?", "It will have ten new episodes.", True),
         # an amount of rest, not a share of anything
         ("How much rest will she get?", "Half of writing is rewriting.", False),
+        # which a length of time answers, however few
+        ("How much rest will she get?", "She hopes to give her a few days off.", True),
+        ("How much time off will she get?", "Season 2 shoots after The Defenders.", False),
         ("How much of the scripts are written?", "They are halfway through.", True),
         ("How much progress have the writers made?", "They are halfway through.", True),
         ("Who plays Trish?", "Trish Walker (Rachael Taylor) returns.", True),
