@@ -46,7 +46,9 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     For a question about when something comes out, the evidence that dates that
     release is quotable however it scores (once the best reaches `min_score`), and is
     all that is: a source that disagrees with the best one must be shown (see
-    `conflicting_years`), and a date of another release is no answer.
+    `conflicting_years`), and a date of another release is no answer. Evidence saying when
+    filming on the thing asked about starts is quotable however it scores, even when the
+    best does not reach `min_score`.
     """
     unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
     out: list[Evidence] = []
@@ -92,9 +94,12 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                 # Luke Cage"; and the source that disagrees must be shown too, however
                 # little else of a long question it shares.
                 typed = [e for e in items if release_dates_of(part, e)] or typed
-            if asks_start_of_work(part) and best >= min_score:
-                # likewise every sentence saying when filming starts ("... will go into
-                # production early next year"), and only those when there are any
+            if asks_start_of_work(part):
+                # likewise every sentence saying when filming on the thing asked about
+                # starts ("... will go into production early next year"), and only those
+                # when there are any: saying it of that thing is answer enough, however
+                # little else a short question shares ("When are cameras expected to
+                # start rolling on the new season?")
                 typed = [e for e in items if states_start(part, e.text)] or typed
             if asks_progress(part) and best >= min_score:  # and how far along the writing is
                 typed = [e for e in items if progress_sides(e.text)] or typed

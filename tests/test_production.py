@@ -81,3 +81,20 @@ def test_retrieval_reaches_each_article_that_says_when_filming_starts(settings, 
     stating = {p.path for p in widened if states_start(question, p.text)}
     assert {"003_c77748d9f702d4b9.txt", "004_d98b2c6786ce758e.txt"} <= stating
     assert with_each_article_statement(pipeline.retriever(), question, widened) == widened
+
+
+def test_saying_when_work_on_the_thing_asked_starts_is_quotable_however_it_scores(settings):
+    # a short question shares few words with its answer: "cameras", "rolling" are the
+    # question's words for "begin shooting"
+    from rag.retrieval import BM25
+
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    lexical = BM25([SHOOTING, IRON_FIST, "Rosenberg writes season 2 of Jessica Jones.",
+                    "The cameras are rolling on a new show, as expected."])
+    shooting = evidence_in(SHOOTING, SHOOTING, 0.46, path="004.txt")
+    iron_fist = evidence_in(IRON_FIST, IRON_FIST, 0.48, path="001.txt")
+    question = "When are cameras expected to start rolling on the new season?"
+    assert pipeline.quotable(question, [iron_fist, shooting], lexical) == [shooting]
+    # filming something else, however it scores, is no answer
+    assert pipeline.quotable("When does filming on Luke Cage start?", [iron_fist, shooting],
+                             lexical) == []
