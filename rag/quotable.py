@@ -73,9 +73,8 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
         else:
             # Where one thing is against another, or how long ago, is said in a few words
             # the question rarely shares ("just across the hall"): the sentence that says
-            # it is the answer, however it and the rest score: its kind is checked strictly
-            # (a place, an alias of the person named, time gone by since).
-            if said_in_few_words(part):
+            # it is the answer, however it scores, once the best evidence reaches the floor.
+            if said_in_few_words(part) and best >= min_score:
                 floor = 0.0
             typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
             # "Which director ...?" is answered by someone the sentence calls a director,

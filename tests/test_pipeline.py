@@ -325,22 +325,6 @@ def test_an_answer_said_in_few_words_is_reached_past_the_best_match(pipeline, qu
     assert any(answer in e.text for e in evidence)
 
 
-def test_an_answer_said_in_few_words_is_quotable_however_the_evidence_scores(settings):
-    # "just across the hall" shares "writers" alone with the question: the evidence for it
-    # scores below the floor, yet says where one team is against the other
-    from rag.retrieval import BM25
-
-    text = ("The Defenders writers are just across the hall. "
-            "Rosenberg and her team are halfway through the scripts.")
-    hall = evidence_in(text, text.split(". ")[0] + ".", 0.45)
-    scripts = evidence_in(text, text.split(". ")[1], 0.47)
-    lexical = BM25([text, "Writing teams sit physically close to one another."])
-    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
-    question = "How physically close are the two writing teams to one another?"
-    assert pipeline.quotable(question, [scripts, hall], lexical) == [hall]
-    assert pipeline.quotable("How many scripts are done?", [scripts, hall], lexical) == []
-
-
 def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     # The byline passage shares too little with the question to pass the relevance floor
     # by its embedding alone.
