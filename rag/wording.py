@@ -173,7 +173,8 @@ def paraphrased(question: str, lexical: BM25,
     """For each word of the question that the corpus lacks, the corpus's words for its
     most common sense, as WordNet gives them ("jealous" -> {"envi"}, "prizes" ->
     {"award"}), or its base form where it is irregular ("won" -> {"win"}); failing
-    those, for a noun, the specific noun it is a kind of ("timetable" -> {"schedul"}).
+    those, for a noun, the specific noun it is a kind of ("timetable" -> {"schedul"}),
+    or its words in another sense ("violation" -> {"rap"}, as in "the ultimate rape").
     Empty without WordNet."""
     out: dict[str, frozenset[str]] = {}
     if wordnet is None:
@@ -184,7 +185,8 @@ def paraphrased(question: str, lexical: BM25,
         if stem in lexical.idf or stem in out or stem in measure:
             continue
         found = (_in_corpus([*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)],
-                            lexical) or _in_corpus(wordnet.broader(word), lexical))
+                            lexical) or _in_corpus(wordnet.broader(word), lexical)
+                 or _in_corpus(wordnet.noun_senses_synonyms(word), lexical))
         if found:
             out[stem] = found
     return out

@@ -146,6 +146,26 @@ def test_the_real_wordnet_gives_no_synonym_for_what_the_articles_never_cover(
     assert real_wordnet.common_synonyms(word) == words
 
 
+def test_a_noun_only_word_gives_the_synonyms_of_every_sense(small):
+    assert small.noun_senses_synonyms("honors") == {"award", "accolade", "honor"}
+    assert small.common_synonyms("honors") == {"award", "accolade", "honor"}
+    assert small.noun_senses_synonyms("episode") == {"episode"}
+    # a verb too: its other senses are too many to trust ("list", "teach")
+    assert small.noun_senses_synonyms("list") == frozenset()
+    assert small.noun_senses_synonyms("teach") == frozenset()
+    assert small.noun_senses_synonyms("zyzzyva") == frozenset()
+
+
+@pytest.mark.parametrize(("word", "synonym"), [
+    ("violation", "rape"),    # "the ultimate rape of her was to turn her into a murderer"
+    ("abilities", "power"),   # "I don't want to have powers anymore"
+])
+def test_the_real_wordnet_reaches_a_later_sense_of_a_noun(real_wordnet, word, synonym):
+    assert synonym not in real_wordnet.common_synonyms(word)
+    assert synonym in real_wordnet.noun_senses_synonyms(word)
+    assert real_wordnet.noun_senses_synonyms("budget") == frozenset()  # a verb too
+
+
 @pytest.mark.parametrize(("word", "broader"), [
     ("timetable", {"schedule"}),  # "a more generous schedule" for "writing timetable"
     ("episode", set()),           # a happening: near the top, it would match anything
