@@ -92,10 +92,22 @@ VIEWERS_GET = re.compile(
 _WHICH_ONE = re.compile(r"\b(?P<which>which|what)\s+one\b", re.I)
 
 
+# "What's the name of the magazine the article credits?": which magazine it credits. Not
+# a character's name, which is a person's: "the name of the character Rachael Taylor
+# plays" is "Trish Walker" as much as "Patsy 'Hellcat' Walker".
+_NAME_OF_KIND = re.compile(
+    r"\bwhat(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+the\s+names?\s+of\s+"
+    r"(?:the|that|this|her|his|their|its)\s+"
+    rf"(?P<kind>(?:[\w-]+\s+)?(?!(?:character|villain|hero)s?\b){TITLE_KIND})\b", re.I)
+
+
 def which_one_named(question: str) -> str:
     """The question with "which one" as "which" and the kind of thing it stands for, the
     last named before it: "Rosenberg spoke to several outlets. Which one ...?" -> "... Which
-    outlet ...?"; unchanged where no kind of named thing comes before."""
+    outlet ...?"; unchanged where no kind of named thing comes before. "What's the name of
+    the magazine ...?" is read as "Which magazine ...?" too."""
+    question = _NAME_OF_KIND.sub(
+        lambda m: ("W" if m[0][0] == "W" else "w") + f"hich {m['kind']}", question)
     first = _WHICH_ONE.search(question)
     if not first:
         return question

@@ -955,6 +955,14 @@ def test_a_question_read_without_its_filler_is_one_question_about_its_role():
      # the whole compound the kind's word ends
      ("It leaned on an older comic book run. Which one was it?", "It leaned on an older comic "
       "book run. Which comic book run was it?"),
+     # the name of a kind of named thing asks which one
+     ("What's the name of the magazine the Complex article credits?", "Which magazine the "
+      "Complex article credits?"),
+     ("So what was the name of that old sitcom she mentioned?", "So which old sitcom she "
+      "mentioned?"),
+     ("What's the name of Jessica's agency?", "What's the name of Jessica's agency?"),
+     ("What is the name of the character Rachael Taylor plays?", "What is the name of the "
+      "character Rachael Taylor plays?"),
      # no kind of named thing before it: left as asked
      ("Which one is better?", "Which one is better?"),
      ("Rosenberg was busy. Which one did she tell?", "Rosenberg was busy. Which one did she "
