@@ -5,6 +5,7 @@ asked for (a name, a date, an actor credited with the role, the outlet it was to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
@@ -129,11 +130,21 @@ def saying_where_told(question: str, best: list[Evidence], items: Sequence[Evide
 
 
 def names_its_article(question: str, passage: Passage) -> bool:
-    """Whether every capitalised word of the question ("Heroic", "Hollywood", "IGN") is in
-    the passage, its article's title or its source line: the article the question asks
-    about."""
+    """Whether every capitalised word by which the question names the article ("Heroic
+    Hollywood" in "the Heroic Hollywood piece on Rosenberg"; where it names none so, every
+    capitalised word: "IGN" in "the article that cites IGN") is in the passage, its
+    article's title or its source line: the article the question asks about. What the
+    piece is about ("on Rosenberg") is said elsewhere in the article, not in its byline."""
     known = described(passage).lower()
-    return all(word.lower() in known for word in capitalised_words(question))
+    label = _ARTICLE_LABEL.search(question)
+    words = label["name"].split() if label else capitalised_words(question)
+    return all(word.lower() in known for word in words)
+
+
+# "the Heroic Hollywood piece", "the IGN article": the article named by its outlet.
+_ARTICLE_LABEL = re.compile(
+    r"\b(?:the|that|this)\s+(?P<name>(?:[A-Z][\w&'-]*\s+)+)"
+    r"(?:piece|article|story|post|report|write-?up|interview|feature)\b")
 
 
 def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Evidence]) -> bool:

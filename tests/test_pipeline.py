@@ -6,7 +6,7 @@ import pytest
 
 from rag.pipeline import Pipeline, QuestionError, retrieval_query
 from rag.prompts import REFUSAL, SYSTEM_PROMPT
-from rag.quotable import saying_where_told
+from rag.quotable import names_its_article, saying_where_told
 from rag.releases import conflicting_years, other_release_years, with_other_release_years
 from rag.types import Answer, Passage
 from rag.wording import corpus_slips, mostly_unseen, paraphrases_to_match, readable
@@ -333,6 +333,24 @@ def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     assert [c.path for c in a.citations] == ["004_d98b2c6786ce758e.txt"]
     # another article's writer is not given
     assert pipeline.answer("Who wrote the piece in Esquire?").refused
+    # what the piece is about is said elsewhere in the article, not in its byline
+    a = pipeline.answer("Who wrote the Heroic Hollywood piece about Rosenberg and The "
+                        "Defenders?")
+    assert not a.refused and "Leon Brill" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("Who wrote the Heroic Hollywood piece on Rosenberg and The Defenders?", True),
+     ("Who wrote the article that cites IGN?", True),  # no label: every capitalised word
+     ("Who wrote the Esquire piece on Rosenberg?", False),
+     ("Who wrote the piece that cites Esquire?", False)],
+)
+def test_an_article_is_named_by_its_outlet_before_piece(question, named):
+    byline = Passage("p", "Melissa Rosenberg on Jessica Jones", "004.txt",
+                     "Leon Brill is a staff writer for Heroic Hollywood. He cites IGN.", 0.0,
+                     publication="Heroic Hollywood")
+    assert names_its_article(question, byline) is named
 
 
 def test_a_question_naming_its_source_is_answered_from_that_source(pipeline):
