@@ -249,6 +249,18 @@ def is_search_query(question: str) -> bool:
     return not re.search(rf"\b{WH_WORD}\b|\b{AUXILIARY}\b", question, re.I)
 
 
+# "defenders showrunners names": the last word of a search asking for the people it names
+_NAMES_ASKED = re.compile(r"(?<=\w)\s+names?\W*$", re.I)
+
+
+def without_names_asked(question: str) -> str:
+    """A search-box query without the "names" that ends it: "defenders showrunners names"
+    asks for the showrunners, whom the articles name but never call names."""
+    if not is_search_query(question):
+        return question
+    return _NAMES_ASKED.sub("", question) or question
+
+
 def answer_kind_words(question: str) -> str:
     """The lower-case words of a which-question that name the kind of answer ("magazine" in
     "Which magazine did Rosenberg tell?"): articles name the magazine, not call it one. So

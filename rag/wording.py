@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
 from rag.phrasing import RELEASE, which_one_named, without_chat_filler
-from rag.questions import answer_kind_words, question_parts
+from rag.questions import answer_kind_words, question_parts, without_names_asked
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
 from rag.roles import LEADING
 from rag.spelling import (
@@ -140,12 +140,13 @@ _DESCRIBED = re.compile(
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,
              initials: Mapping[str, str] | None = None) -> str:
     """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
-    way?"), search-box shorthand spelled out ("s2"), misspelt words put right
-    ("relatonship"), and the `initials` of a name the corpus keeps using spelled out
-    ("jj", see `spelling.initialisms`). Without WordNet a misspelling cannot be told from
-    a word the articles lack, nor initials from a word ("mr"), and neither is put right."""
-    question = expand_shorthand(which_one_named(without_chat_filler(question)),
-                                lexical.vocabulary)
+    way?"), search-box shorthand spelled out ("s2") and its asking for "names" dropped,
+    misspelt words put right ("relatonship"), and the `initials` of a name the corpus keeps
+    using spelled out ("jj", see `spelling.initialisms`). Without WordNet a misspelling
+    cannot be told from a word the articles lack, nor initials from a word ("mr"), and
+    neither is put right."""
+    question = expand_shorthand(
+        without_names_asked(which_one_named(without_chat_filler(question))), lexical.vocabulary)
     if wordnet is None:
         return question
     # The index drops stopwords and WordNet has no prepositions: "during" is neither's

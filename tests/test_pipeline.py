@@ -339,6 +339,12 @@ def test_who_wrote_an_article_is_answered_by_its_byline(pipeline):
     assert not a.refused and "Leon Brill" in a.text
 
 
+def test_a_search_for_names_is_answered_with_the_people_named(pipeline):
+    # "names" is no word of the articles: kept, it pulls the best evidence under the floor
+    a = pipeline.answer("defenders showrunners names")
+    assert not a.refused and "Petrie" in a.text
+
+
 @pytest.mark.parametrize(
     ("question", "named"),
     [("Who wrote the Heroic Hollywood piece on Rosenberg and The Defenders?", True),

@@ -18,6 +18,7 @@ from rag.questions import (
     has_answer_type,
     is_search_query,
     question_parts,
+    without_names_asked,
 )
 from rag.retrieval import tokenize
 from rag.roles import (
@@ -581,6 +582,19 @@ def test_how_a_person_stands_or_a_thing_comes_out_is_the_kind_of_answer(question
 def test_a_search_box_query_asks_for_what_its_kind_word_names(question, kind, search):
     assert expected_answer_type(question) == kind
     assert is_search_query(question) == search
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("defenders showrunners names", "defenders showrunners"),
+     ("kilgrave actor name?", "kilgrave actor"),
+     ("names", "names"),  # nothing else asked
+     # a question says what it asks with its own words
+     ("What are the showrunners' names?", "What are the showrunners' names?"),
+     ("names of the defenders showrunners", "names of the defenders showrunners")],
+)
+def test_a_search_asking_for_names_asks_for_the_people(question, read):
+    assert without_names_asked(question) == read
 
 
 def test_a_release_window_is_a_date_of_what_comes_out():
