@@ -126,6 +126,8 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # "Besides the music prize, what honors has the detective drama won?": the articles
     # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
     describing = set(tokenize(" ".join(m[0] for m in _DESCRIBED.finditer(question))))
+    # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
+    describing |= set(tokenize(" ".join(m[0] for m in _ASKING.finditer(question))))
     return {word: found[word] for word in found if word not in describing}
 
 
@@ -135,6 +137,10 @@ _DESCRIBED = re.compile(
     r"\b(?:the|that|this|its|their|her|his)\s+(?:(?:[\w-]+\s+){0,2}(?:drama|series|show|"
     r"program|programme|sitcom|thriller)|(?:[\w-]+\s+)?(?:heroine|protagonist|detective)|"
     rf"{LEADING}\s+character)\b", re.I)
+
+
+# How a question asks, not what it asks about
+_ASKING = re.compile(r"\b(?:describe[sd]?|folks|guys)\b", re.I)
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,
@@ -185,12 +191,19 @@ def paraphrased(question: str, lexical: BM25,
         stem = stem_word(word)
         if stem in lexical.idf or stem in out or stem in measure:
             continue
-        found = (_in_corpus([*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)],
-                            lexical) or _in_corpus(wordnet.broader(word), lexical)
+        found = ((_in_corpus(_DEGREE, lexical) if word in _DEGREE else frozenset())
+                 or _in_corpus([*wordnet.irregular_bases(word), *wordnet.common_synonyms(word)],
+                               lexical) or _in_corpus(wordnet.broader(word), lexical)
                  or _in_corpus(wordnet.noun_senses_synonyms(word), lexical))
         if found:
             out[stem] = found
     return out
+
+
+# "the single worst violation" is said as "the ultimate rape": one word of the highest
+# degree stands for another
+_DEGREE = frozenset("ultimate utmost supreme most best worst biggest greatest largest "
+                    "highest hardest toughest".split())
 
 
 def _in_corpus(words: Iterable[str], lexical: BM25) -> frozenset[str]:

@@ -77,6 +77,9 @@ def test_season_two_question_is_answered_with_real_citations(settings, real_part
     # "violation" is the articles' "rape" only in a later WordNet sense of the noun
     ("In the showrunner's view, what was the most profound violation inflicted on the heroine?",
      ("turn her into a murderer",)),
+    # nor "worst": the articles' "ultimate" is another word of the highest degree
+    ("What did Rosenberg tell Nerdist was the worst violation Kilgrave inflicted on Jessica?",
+     ("turn her into a murderer",)),
 ])
 def test_the_chat_examples_are_answered_with_their_facts(settings, real_parts, question, facts):
     embedder, generator = real_parts

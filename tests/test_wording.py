@@ -84,6 +84,17 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     assert paraphrases_to_match(jealous, lexical, None) == {}
 
 
+def test_a_superlative_is_said_by_any_word_of_the_highest_degree(real_wordnet):
+    lexical = BM25(["The ultimate rape of her was to turn her into a murderer.",
+                    "Rosenberg talked to Nerdist about the show."])
+    worst = "What did Rosenberg describe as the worst violation of Jessica?"
+    # "the ultimate rape": "ultimate" says "worst"; "describe" is how it asks, no word to match
+    assert paraphrases_to_match(worst, lexical, real_wordnet) == {
+        "worst": {"ultimat"}, "violation": {"rap"}}
+    assert paraphrases_to_match("What did the Nerdist folks ask her?", lexical,
+                                real_wordnet) == {}
+
+
 def test_a_noun_the_corpus_lacks_is_read_as_the_broader_noun_it_has(real_wordnet):
     lexical = BM25(["Writing takes a more generous schedule, which helps.",
                     "Who knows what is happening with Jessica?"])
