@@ -207,6 +207,20 @@ def mentions_source(source: str, text: str) -> bool:
                for run in re.findall(r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+", text))
 
 
+# "the Heroic Hollywood piece on Rosenberg": the article named by its outlet's words
+_ARTICLE_NAMED = re.compile(
+    rf"\b(?:the|that|this)\s+(?P<name>{_NAME})\s+"
+    r"(?:piece|article|story|post|report|write-?up|interview|feature)\b")
+
+
+def named_article(question: str) -> str:
+    """The capitalised words before "piece", "article" ... by which a question names an
+    article ("Heroic Hollywood" in "Who wrote the Heroic Hollywood piece on Rosenberg?");
+    "" when it names none so."""
+    match = _ARTICLE_NAMED.search(question)
+    return match["name"] if match else ""
+
+
 def named_source(question: str) -> str:
     """The source a question names as the one to go by ("Nerdist" in "..., according to
     the Nerdist interview?"); "" when it names none ("According to the showrunner, ...")."""

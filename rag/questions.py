@@ -258,7 +258,7 @@ def without_names_asked(question: str) -> str:
     asks for the showrunners, whom the articles name but never call names."""
     if not is_search_query(question):
         return question
-    return _NAMES_ASKED.sub("", question) or question
+    return _NAMES_ASKED.sub("", question)
 
 
 def answer_kind_words(question: str) -> str:

@@ -5,12 +5,12 @@ asked for (a name, a date, an actor credited with the role, the outlet it was to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet
 from rag.people import asks_byline, capitalised_words
+from rag.phrasing import named_article
 from rag.production import asks_start_of_work, states_start
 from rag.progress import asks_progress, progress_sides
 from rag.questions import (
@@ -136,15 +136,8 @@ def names_its_article(question: str, passage: Passage) -> bool:
     article's title or its source line: the article the question asks about. What the
     piece is about ("on Rosenberg") is said elsewhere in the article, not in its byline."""
     known = described(passage).lower()
-    label = _ARTICLE_LABEL.search(question)
-    words = label["name"].split() if label else capitalised_words(question)
+    words = named_article(question).split() or capitalised_words(question)
     return all(word.lower() in known for word in words)
-
-
-# "the Heroic Hollywood piece", "the IGN article": the article named by its outlet.
-_ARTICLE_LABEL = re.compile(
-    r"\b(?:the|that|this)\s+(?P<name>(?:[A-Z][\w&'-]*\s+)+)"
-    r"(?:piece|article|story|post|report|write-?up|interview|feature)\b")
 
 
 def misses_the_people_asked(question: str, reply: str, quotable: Sequence[Evidence]) -> bool:

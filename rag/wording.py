@@ -125,9 +125,9 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
         return {}
     # "Besides the music prize, what honors has the detective drama won?": the articles
     # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
-    describing = set(tokenize(" ".join(m[0] for m in _DESCRIBED.finditer(question))))
     # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
-    describing |= set(tokenize(" ".join(m[0] for m in _ASKING.finditer(question))))
+    describing = set(tokenize(" ".join(m[0] for pattern in (_DESCRIBED, _ASKING)
+                                       for m in pattern.finditer(question))))
     return {word: found[word] for word in found if word not in describing}
 
 
