@@ -17,9 +17,11 @@ from rag.questions import asks_release, expected_answer_type, question_parts, we
 from rag.retrieval import HybridRetriever, tokenize
 from rag.types import Passage
 
-# Words of a release question that say nothing of what comes out ("When is season 2 expected?").
+# Words of a release question that say nothing of what comes out ("When is season 2 expected?",
+# "Which year should season 2 be released?").
 _RELEASE_ASIDES = frozenset(tokenize(
     "expected due planned slated scheduled supposed actually going gonna next upcoming "
+    "should shall ought likely "
     "date year month day window timeframe time frame"))
 _CLAUSE = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # A sentence about what the one before named: "While it doesn't have a release date, ..."

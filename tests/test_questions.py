@@ -358,6 +358,8 @@ def test_the_years_a_text_gives_for_a_release():
     assert release_years("When does it come out?", "It comes out in 2018.") == set()
     # Hedges and the question's other sentences name nothing that comes out
     assert release_years("What year is season 2 actually supposed to come out?", text) == {"2017"}
+    assert release_years("Which year should season 2 be released?", text) == {"2017"}
+    assert release_years("When is season 2 likely to come out?", text) == {"2017"}
     assert release_years("When does season 2 come out? I've seen years floating around.",
                          text) == {"2017"}
     # the other option, asked as a clause of its own, names nothing that comes out
