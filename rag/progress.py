@@ -22,7 +22,8 @@ _ASKS_PROGRESS = re.compile(
     r"\bhow\s+(?:far\s+(?:along|into|through)|much\s+(?:progress|of))\b|"
     r"\b(?:what|which)\s+stage\b|\bwritten\s+yet\b|\bprogress\b|\bstatus\b|"
     r"\b(?:been|being)\s+(?:\w+\s+)?(?:written|finished|completed|done)\b", re.I)
-_WRITING = re.compile(r"\b(?:writ\w*|scripts?|scripting|drafting|drafts?)\b", re.I)
+# "How far along was work on season 2?" asks it of the work as a whole, the writing too
+_WRITING = re.compile(r"\b(?:writ\w*|scripts?|scripting|drafting|drafts?|work\s+on)\b", re.I)
 # Asked of one time or one source: "as of August", "by late summer", "writing progress
 # august", "according to Esquire", "when she spoke to Nerdist"
 _ONE_ACCOUNT = re.compile(

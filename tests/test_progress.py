@@ -22,6 +22,7 @@ OTHER = "Rosenberg has been busy hitting various award ceremonies."
     [("How far along is the writing for Jessica Jones season 2?", True),
      ("Have the season 2 scripts actually been written yet, or is it still early?", True),
      ("What stage is the writing of season 2 at?", True),
+     ("How far along was work on season 2? Do the reports say the same thing?", True),
      # asked of one time or one source: that one answers, not each side
      ("How far along was the writing of season 2 as of August?", False),
      ("By late summer, how much of the scripts had the writers gotten through?", False),
