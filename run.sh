@@ -50,14 +50,15 @@ setup() {
         python3 -m venv "$VENV"
     fi
     local stamp="$VENV/.rag-setup" want
-    want="$(cat pyproject.toml run.sh | sha256sum | cut -c1-16)"
+    want="$(cat pyproject.toml constraints.txt run.sh | sha256sum | cut -c1-16)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "Installing dependencies (a few minutes the first time)"
         # CPU torch first, or the sentence-transformers range pulls the CUDA build (GBs).
         [ "$(installed_version torch)" = "$TORCH_VERSION+cpu" ] || [ "$(installed_version torch)" = "$TORCH_VERSION" ] \
             || pip_install "torch==$TORCH_VERSION" ${RAG_TORCH_INDEX:+--extra-index-url "$RAG_TORCH_INDEX"}
         setup_llama_cpp
-        pip_install -e ".[dev]"
+        # the versions the evaluation figures were measured with (see constraints.txt)
+        pip_install -e ".[dev]" -c constraints.txt
         echo "$want" > "$stamp"
     fi
     "$PY" -m rag.cli fetch-model >/dev/null
