@@ -61,7 +61,11 @@ from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
 # "How much did Netflix spend ...?": answered by a sum of money.
 _MONEY_QUESTION = re.compile(
     r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|costing|pa(?:y|id|ying)|earn(?:ed|s)?|"
-    r"budget(?:ed)?|invest(?:ed)?|worth|gross(?:ed)?|charge[ds]?)\b|\bhow much money\b")
+    r"budget(?:ed)?|invest(?:ed)?|worth|gross(?:ed)?|charge[ds]?)\b|\bhow much money\b"
+    # "What was the production budget?", "How big was the budget?": the sum, said in money
+    r"|\bwhat(?:'s|\s+(?:is|was|are|were))\s+(?:the|its|her|his|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:budget|cost|price|salary|fee)s?\b"
+    r"|\bhow\s+expensive\b|\bhow\s+(?:big|large|high)\b[^?]*\b(?:budget|cost|price|salary|fee)s?\b")
 # A capitalised word that does not open a sentence: "According to Esquire", "like Bewitched".
 _TITLE_WORD = re.compile(r"(?<=[a-z,;:]\s)[\"'\u201c\u2018]?([A-Z][\w-]+)")
 # How documentation names things: up to four words in straight double quotes ("break",
@@ -227,7 +231,7 @@ def expected_answer_type(question: str) -> str:
     if (re.search(r"\bhow (many|much(?!\s+(?:say|input|control|involvement|influence|sway|"
                   r"authority|freedom|involved)\b)|long|far(?!\s+(?:apart|away|from|off)\b))\b",
                   q)
-            or _AGE_QUESTION.search(q)
+            or _AGE_QUESTION.search(q) or _MONEY_QUESTION.search(q)
             or re.match(r"\s*which (season|episode)", q)):
         return "number"
     if _TOPIC_QUESTION.match(question):

@@ -238,6 +238,14 @@ def test_a_yes_no_question_is_about_the_one_it_names_first():
         ("How much did Netflix spend per episode?", "It has been nearly six months.", False),
         ("How much did Netflix spend per episode?", "Each episode cost $4 million.", True),
         ("How much did the show cost?", "Its budget was 90 million dollars.", True),
+        # asked with no "how much": the sum is still the answer, and a production is none
+        ("What was the production budget for season 1?", "Its budget was $90 million.", True),
+        ("What was the production budget for season 1?", "While Daredevil was in "
+         "production on season one, they were hard at work.", False),
+        ("How big was the budget?", "It has been nearly six months.", False),
+        ("How expensive was it?", "Each episode cost $4 million.", True),
+        # a size is no sum
+        ("How big is the cast?", "The cast has grown to 12.", True),
         # a hero's alias, given inside the name of someone the question names
         ("What is Trish Walker's superhero name?", "Malcolm (Eka Darville) and Patsy "
          "‘Hellcat’ Walker (Rachael Taylor) return.", True),
