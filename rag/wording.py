@@ -126,7 +126,7 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # "Besides the music prize, what honors has the detective drama won?": the articles
     # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
     # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
-    describing = set(tokenize(" ".join(m[0] for pattern in (_DESCRIBED, _ASKING)
+    describing = set(tokenize(" ".join(m[0] for pattern in (_DESCRIBED, _ASKING, _DOING)
                                        for m in pattern.finditer(question))))
     return {word: found[word] for word in found if word not in describing}
 
@@ -141,6 +141,10 @@ _DESCRIBED = re.compile(
 
 # How a question asks, not what it asks about
 _ASKING = re.compile(r"\b(?:describe[sd]?|folks|guys)\b", re.I)
+# A verb that only says a deed was done, by the noun it takes: "the violation Kilgrave
+# committed against Jessica" is "the ultimate rape of her", not anything "pulled".
+_DOING = re.compile(r"\b(?:commit(?:s|ted|ting)?|inflict(?:s|ed|ing)?|perpetrat(?:e|es|ed|ing)|"
+                    r"carr(?:y|ies|ied|ying)\s+out)\b", re.I)
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,

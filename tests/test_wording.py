@@ -93,6 +93,13 @@ def test_a_superlative_is_said_by_any_word_of_the_highest_degree(real_wordnet):
         "worst": {"ultimat"}, "violation": {"rap"}}
     assert paraphrases_to_match("What did the Nerdist folks ask her?", lexical,
                                 real_wordnet) == {}
+    # a verb that only says the deed was done is no word to match ("committed" -> "pulled")
+    lexical = BM25(["The ultimate rape of her was to turn her into a murderer.",
+                    "Season one pulled heavily from the Alias comic run.",
+                    "Kilgrave is gone, but Jessica's trauma isn't."])
+    committed = "What was the worst violation Kilgrave committed against Jessica?"
+    assert paraphrases_to_match(committed, lexical, real_wordnet) == {
+        "worst": {"ultimat"}, "violation": {"rap"}}
 
 
 def test_a_noun_the_corpus_lacks_is_read_as_the_broader_noun_it_has(real_wordnet):
