@@ -77,6 +77,7 @@ from rag.roles import (
     lead_actor_asked,
     lead_credit,
     names_actor,
+    with_lead_actor_named,
     with_lead_role_named,
 )
 from rag.spelling import initialisms
@@ -361,7 +362,8 @@ class Pipeline:
         initials = self.initialisms(lexical)
 
         def read(text: str) -> str:
-            text = with_lead_role_named(readable(text, lexical, wordnet, initials), lead)
+            text = with_lead_actor_named(
+                with_lead_role_named(readable(text, lexical, wordnet, initials), lead), lead)
             # only where the alias is the answer asked for: "Trish has an alias in the
             # comics. What is it?" gives no kind of answer to look for
             if any(expected_answer_type(p) == "alias" for p in question_parts(text)):

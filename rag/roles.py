@@ -160,6 +160,21 @@ def with_lead_role_named(question: str, lead: Lead | None) -> str:
     return _LEAD_ROLE.sub(lambda m: f"{m[0]} {lead[0]}", question, count=1)
 
 
+# "Who is the lead actress?", "What's the name of the lead actress?": her name is the answer
+_ASKS_NAME = re.compile(r"\s*(?:who|whom|whose|(?:which|what)\s+(?:actress|actor)|"
+                        r"what(?:'s|\s+is)\s+(?:the\s+)?name)\b", re.I)
+
+
+def with_lead_actor_named(question: str, lead: Lead | None) -> str:
+    """The question with the lead's actor named where it only calls her so and asks no
+    name: "What break will the showrunner give her star?" -> "... her star Ritter?". The
+    articles say what they say of her by her name, which the sentence then shares."""
+    actor = lead_actor_asked(question, lead)
+    if not actor or _ASKS_NAME.match(question):
+        return question
+    return _LEAD_ACTOR.sub(lambda m: f"{m[0]} {actor}", question, count=1)
+
+
 def lead_actor_asked(question: str, lead: Lead | None) -> str:
     """The lead's actor where the question calls her so without naming her ("why is the
     lead actress so busy?": "Ritter"); "" otherwise. Articles name her rather than call her
