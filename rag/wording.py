@@ -93,11 +93,16 @@ def words_to_search(question: str, lexical: BM25, wordnet: WordNet | None) -> st
     Not for the words that say what kind of answer is wanted ("actor"), nor for those that
     only link or qualify ("in relation to", "simply"): their other senses lead astray
     ("relationship", "only")."""
-    skip = (no_subject_words(question)
-            | {stem_word(w) for w in content_words(question) if w.lower().endswith("ly")}
-            | set(tokenize(" ".join(_LINKING_PHRASE.findall(question)))))
+    skip = no_subject_words(question) | linking_or_qualifying(question)
     return " ".join(sorted(w for word, found in paraphrased(question, lexical, wordnet).items()
                            if word not in skip for w in found))
+
+
+def linking_or_qualifying(question: str) -> set[str]:
+    """The stems of the question's words that only link its subjects ("in relation to") or
+    qualify what it says ("simply", "really"): no subject of their own."""
+    return ({stem_word(w) for w in content_words(question) if w.lower().endswith("ly")}
+            | set(tokenize(" ".join(_LINKING_PHRASE.findall(question)))))
 
 
 # Words that link a question's subjects rather than name one: "in relation to Ritter".
@@ -128,6 +133,8 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
     describing = set(tokenize(" ".join(m[0] for pattern in (_DESCRIBED, _ASKING, _DOING)
                                        for m in pattern.finditer(question))))
+    # nor what only qualifies it: "would simply go away" is not said "only"
+    describing |= linking_or_qualifying(question)
     return {word: found[word] for word in found if word not in describing}
 
 

@@ -79,6 +79,11 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     # nor how it calls the lead ("character"): only "wish" must be said, as "want"
     assert paraphrases_to_match("Will the heroine wish her powers away?", lexical,
                                 real_wordnet) == {"wish": {"want"}}
+    # nor what only qualifies it ("simply" -> "only")
+    lexical = BM25(["I don't want to have powers anymore, the character never says.",
+                    "She is only as involved as they need her to be."])
+    assert paraphrases_to_match("Will the heroine wish her powers would simply go away?",
+                                lexical, real_wordnet) == {"wish": {"want"}}
     # Without WordNet, a question is judged by the articles' own words alone.
     assert paraphrased(jealous, lexical, None) == {}
     assert paraphrases_to_match(jealous, lexical, None) == {}
