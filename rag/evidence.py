@@ -188,11 +188,17 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     # So may the comparison a how-does-it-compare question asks for ("... the time for on a
     # cable schedule." then "This is an even more generous schedule than that.").
     compares = gives_comparison(question, sentence) and not gives_comparison(question, item.text)
+    # A sentence the next points back to, in the same paragraph, does not say all of it
+    # ("... 'I don't want to have powers anymore.'" then "That's Bewitched and I'm never
+    # going there.").
+    named_next = (bool(_POINTS_BACK.match(sentence))
+                  and "\n" not in text[item.end:following[0]])
     # An article's own question ("... where does Rosenberg see their relationship going?")
     # answers nothing: what it says is in the sentence after it.
     if not ENDS_SENTENCE.search(sentence) or (
             lexical_overlap(question, sentence, weight) <= FOLLOWING_SENTENCE_OVERLAP
-            and not gives_the_reason and not compares and not is_question(item.text)):
+            and not gives_the_reason and not compares and not is_question(item.text)
+            and not named_next):
         return item
     return replace(item, text=text[item.start:end], end=end)
 

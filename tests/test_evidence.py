@@ -354,6 +354,23 @@ def test_an_articles_own_question_is_quoted_with_the_sentence_that_answers_it():
     assert is_question("Is it Kristen\u2019s Jessica?\u201d") and not is_question(said.text)
 
 
+def test_a_quote_takes_the_sentence_of_its_paragraph_that_points_back_to_it():
+    text = ("One place we're never going is her going, \u201cOh, I don't want powers "
+            "anymore.\u201d That's Bewitched and I'm never going there.\n\n"
+            "That's the trick of a show.")
+    said = Passage("p12", "Doc 12", "l.txt", text, 0.1)
+    end = text.index(" That's Bewitched")
+    item = Evidence(said, text[:end], 0, end, 1.0)
+    # the next sentence shares no word with the question, but says what the quote is
+    wide = with_following_sentence(item, "Will Jessica wish her abilities away?", uniform_weight)
+    assert wide.text.endswith("That's Bewitched and I'm never going there.")
+    # one in the next paragraph points back to something else
+    end = text.index("\n\n")
+    item = Evidence(said, text[:end], 0, end, 1.0)
+    assert with_following_sentence(item, "Will Jessica wish her abilities away?",
+                                   uniform_weight) == item
+
+
 def test_a_why_answer_takes_the_reason_that_follows_it():
     text = ("The relaxed schedule allows them to work at an easier pace. \u201cI did the best "
             "work of my career,\u201d she recalled, \u201cbecause I had the time.\u201d "
@@ -376,9 +393,10 @@ def test_a_why_answer_takes_the_reason_that_follows_it():
 
 def test_a_comparison_answer_takes_the_comparison_that_follows_it():
     text = ("Half of writing is rewriting, and that is what you have the time for on a cable "
-            "schedule. This is an even more generous schedule than that. The weather was nice.")
+            "schedule. Her new one is an even more generous schedule than that. "
+            "The weather was nice.")
     schedule = Passage("p11", "Doc 11", "k.txt", text, 0.1)
-    end = text.index(" This is")
+    end = text.index(" Her new one")
     item = Evidence(schedule, text[:end], 0, end, 1.0)
     wide = with_following_sentence(
         item, "How does the time she gets now compare with the time she had in cable?",
