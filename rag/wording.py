@@ -131,10 +131,12 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # "Besides the music prize, what honors has the detective drama won?": the articles
     # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
     # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
-    describing = set(tokenize(" ".join(m[0] for pattern in (_DESCRIBED, _ASKING, _DOING)
-                                       for m in pattern.finditer(question))))
-    # nor what only qualifies it: "would simply go away" is not said "only"
-    describing |= linking_or_qualifying(question)
+    describing = set(tokenize(" ".join(
+        m[0] for pattern in (_DESCRIBED, _ASKING, _DOING, _SUMMING_UP)
+        for m in pattern.finditer(question))))
+    # nor what only qualifies it ("would simply go away" is not said "only"), nor the kind
+    # of answer asked for ("What old TV comedy ...?" is answered by a title, not a "comic")
+    describing |= linking_or_qualifying(question) | no_subject_words(question)
     return {word: found[word] for word in found if word not in describing}
 
 
@@ -148,6 +150,10 @@ _DESCRIBED = re.compile(
 
 # How a question asks, not what it asks about
 _ASKING = re.compile(r"\b(?:describe[sd]?|folks|guys)\b", re.I)
+# A general noun a question sums up what it has said with ("comparing that idea to an old
+# TV show"): it names nothing new.
+_SUMMING_UP = re.compile(r"\b(?:that|this|such\s+an?)\s+(?:idea|notion|thought|concept|"
+                         r"scenario|possibility|prospect)s?\b", re.I)
 # A verb that only says a deed was done, by the noun it takes: "the violation Kilgrave
 # committed against Jessica" is "the ultimate rape of her", not anything "pulled".
 _DOING = re.compile(r"\b(?:commit(?:s|ted|ting)?|inflict(?:s|ed|ing)?|perpetrat(?:e|es|ed|ing)|"
