@@ -150,10 +150,13 @@ _DESCRIBED = re.compile(
 
 # How a question asks, not what it asks about
 _ASKING = re.compile(r"\b(?:describe[sd]?|folks|guys)\b", re.I)
-# A general noun a question sums up what it has said with ("comparing that idea to an old
-# TV show"): it names nothing new.
-_SUMMING_UP = re.compile(r"\b(?:that|this|such\s+an?)\s+(?:idea|notion|thought|concept|"
-                         r"scenario|possibility|prospect)s?\b", re.I)
+# A general noun that only sums up what the question says of it, before ("comparing that
+# idea to an old TV show") or after ("a storyline where Jessica wishes ..."): it names
+# nothing new.
+_SUMMING_UP = re.compile(
+    r"\b(?:that|this|such\s+an?)\s+(?:idea|notion|thought|concept|scenario|possibility|"
+    r"prospect)s?\b|\b(?:an?|the)\s+(?:storyline|plot|scenario|situation|story)\s+"
+    r"(?=where\b|in\s+which\b)", re.I)
 # A verb that only says a deed was done, by the noun it takes: "the violation Kilgrave
 # committed against Jessica" is "the ultimate rape of her", not anything "pulled".
 _DOING = re.compile(r"\b(?:commit(?:s|ted|ting)?|inflict(?:s|ed|ing)?|perpetrat(?:e|es|ed|ing)|"

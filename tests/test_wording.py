@@ -89,6 +89,12 @@ def test_a_question_in_other_words_must_be_matched_word_for_word(real_wordnet):
     assert paraphrases_to_match("She rules out the heroine wishing she had no powers, "
                                 "comparing that idea to a show. Which show?", lexical,
                                 real_wordnet) == {"wish": {"want"}}
+    # nor one the clause after it spells out ("a storyline where ..." -> "plot")
+    lexical = BM25(["I don't want to have powers anymore, the character never says.",
+                    "She is at work plotting the second season.", "That's Bewitched."])
+    assert paraphrases_to_match("Which show did she name to rule out a storyline where the "
+                                "heroine wishes her powers away?", lexical,
+                                real_wordnet) == {"wish": {"want"}}
     # nor what only qualifies it ("simply" -> "only")
     lexical = BM25(["I don't want to have powers anymore, the character never says.",
                     "She is only as involved as they need her to be."])
