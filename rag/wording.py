@@ -129,8 +129,9 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     if mostly_unseen(question, lexical, found):
         return {}
     # "Besides the music prize, what honors has the detective drama won?": the articles
-    # call the work and its lead by name, so only "prize" and "honors" must be said ("award")
-    # nor how it asks: "what did the showrunner describe as ...", "the Nerdist folks"
+    # call the work and its lead by name, so only "prize" must be said ("award"; "honors"
+    # is the kind of answer asked for, below), nor how it asks: "what did the showrunner
+    # describe as ...", "the Nerdist folks"
     describing = set(tokenize(" ".join(
         m[0] for pattern in (_DESCRIBED, _ASKING, _DOING, _SUMMING_UP)
         for m in pattern.finditer(question))))
