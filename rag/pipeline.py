@@ -57,6 +57,7 @@ from rag.questions import (
     mentions,
     question_parts,
     said_in_few_words,
+    with_lead_actor_named,
 )
 from rag.quotable import (
     ANSWER_MARGIN,
@@ -77,7 +78,6 @@ from rag.roles import (
     lead_actor_asked,
     lead_credit,
     names_actor,
-    with_lead_actor_named,
     with_lead_role_named,
 )
 from rag.spelling import initialisms

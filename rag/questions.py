@@ -56,7 +56,14 @@ from rag.places import (
     says_relative_place,
 )
 from rag.retrieval import STOPWORDS
-from rag.roles import PRONOUNS, ROLE_NAMED_FIRST, ROLE_QUESTION
+from rag.roles import (
+    LEAD_ACTOR,
+    PRONOUNS,
+    ROLE_NAMED_FIRST,
+    ROLE_QUESTION,
+    Lead,
+    lead_actor_asked,
+)
 
 # "How much did Netflix spend ...?": answered by a sum of money.
 _MONEY_QUESTION = re.compile(
@@ -245,6 +252,17 @@ def expected_answer_type(question: str) -> str:
     if is_search_query(question):
         return next((kind for kind, words in _QUERY_KINDS if words.search(question)), "")
     return ""
+
+
+def with_lead_actor_named(question: str, lead: Lead | None) -> str:
+    """The question with the lead's actor named where it only calls her so and asks no
+    name ("Who is the lead actress?" asks hers): "What break will the showrunner give her
+    star?" -> "... her star Ritter?". The articles say what they say of her by her name,
+    which the sentence then shares."""
+    actor = lead_actor_asked(question, lead)
+    if not actor or expected_answer_type(question) == "name":
+        return question
+    return LEAD_ACTOR.sub(lambda m: f"{m[0]} {actor}", question, count=1)
 
 
 def is_search_query(question: str) -> bool:

@@ -129,7 +129,7 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
 LEAD_SAMPLE = 5000  # passages read for it: the most-named role shows in any large share
 _LEAD_CANDIDATES = 20
 # "the lead actress", "her star", "the leading man": the actor of the lead role
-_LEAD_ACTOR = re.compile(
+LEAD_ACTOR = re.compile(
     r"\b(?:(?:lead|leading|main|title|starring)\s+(?:actress|actor|star|lady|man)|"
     r"(?<=the\s|her\s|his\s|its\s)star)\b(?!-)", re.I)
 # "the title role", "the lead character": the lead role itself. Not "a lead character",
@@ -160,26 +160,11 @@ def with_lead_role_named(question: str, lead: Lead | None) -> str:
     return _LEAD_ROLE.sub(lambda m: f"{m[0]} {lead[0]}", question, count=1)
 
 
-# "Who is the lead actress?", "What's the name of the lead actress?": her name is the answer
-_ASKS_NAME = re.compile(r"\s*(?:who|whom|whose|(?:which|what)\s+(?:actress|actor)|"
-                        r"what(?:'s|\s+is)\s+(?:the\s+)?name)\b", re.I)
-
-
-def with_lead_actor_named(question: str, lead: Lead | None) -> str:
-    """The question with the lead's actor named where it only calls her so and asks no
-    name: "What break will the showrunner give her star?" -> "... her star Ritter?". The
-    articles say what they say of her by her name, which the sentence then shares."""
-    actor = lead_actor_asked(question, lead)
-    if not actor or _ASKS_NAME.match(question):
-        return question
-    return _LEAD_ACTOR.sub(lambda m: f"{m[0]} {actor}", question, count=1)
-
-
 def lead_actor_asked(question: str, lead: Lead | None) -> str:
     """The lead's actor where the question calls her so without naming her ("why is the
     lead actress so busy?": "Ritter"); "" otherwise. Articles name her rather than call her
     the lead, so only her name finds what they say of her: by her last name, after the
     first time."""
-    if lead is None or not _LEAD_ACTOR.search(question) or lead[1].lower() in question.lower():
+    if lead is None or not LEAD_ACTOR.search(question) or lead[1].lower() in question.lower():
         return ""
     return lead[1].split()[-1]

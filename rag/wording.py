@@ -132,13 +132,13 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # call the work and its lead by name, so only "prize" must be said ("award"; "honors"
     # is the kind of answer asked for, below), nor how it asks: "what did the showrunner
     # describe as ...", "the Nerdist folks"
-    describing = set(tokenize(" ".join(
+    not_its_subject = set(tokenize(" ".join(
         m[0] for pattern in (_DESCRIBED, _ASKING, _DOING, _SUMMING_UP)
         for m in pattern.finditer(question))))
     # nor what only qualifies it ("would simply go away" is not said "only"), nor the kind
     # of answer asked for ("What old TV comedy ...?" is answered by a title, not a "comic")
-    describing |= linking_or_qualifying(question) | no_subject_words(question)
-    return {word: found[word] for word in found if word not in describing}
+    not_its_subject |= linking_or_qualifying(question) | no_subject_words(question)
+    return {word: found[word] for word in found if word not in not_its_subject}
 
 
 # How a question calls the work it is about, or its lead, by what they are: "the detective

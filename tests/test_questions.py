@@ -705,7 +705,7 @@ def test_the_lead_is_named_where_a_question_only_calls_her_so(question, role_nam
      ("Is Krysten Ritter the lead actress?", "Is Krysten Ritter the lead actress?")],
 )
 def test_the_lead_actor_is_named_where_a_question_only_calls_her_so(question, named):
-    from rag.roles import with_lead_actor_named
+    from rag.questions import with_lead_actor_named
 
     assert with_lead_actor_named(question, ("Jessica Jones", "Krysten Ritter")) == named
     assert with_lead_actor_named(question, None) == question
