@@ -63,10 +63,20 @@ def mostly_unseen(question: str, lexical: BM25, paraphrased: Synonyms | None = N
     no_subject = no_subject_words(question)
     paraphrased = paraphrased or {}
     share = weighted_share(
-        set(tokenize(question)) - FRAMING_WORDS,  # they count neither way
+        set(tokenize(question)) - framing_words(question),  # they count neither way
         lambda w: w not in lexical.idf and w not in no_subject and w not in paraphrased,
         lexical.term_weight)
     return share >= MAX_UNSEEN_SHARE
+
+
+def framing_words(question: str) -> set[str]:
+    """The words that frame what a question asks rather than say it: a decision ("Will she
+    ever decide ...?"), whose view it asks ("In the showrunner's view, ..."), a verb that
+    only says a deed was done ("the violation inflicted on her"). Articles seldom put
+    things so, and say what was done, and who said it, in their own words."""
+    framing = [m[0] for m in _DOING.finditer(question)]
+    framing += [m["view"] or m["side"] for m in _WHOSE_VIEW.finditer(question)]
+    return set(FRAMING_WORDS) | set(tokenize(" ".join(framing)))
 
 
 def no_subject_words(question: str) -> set[str]:
@@ -76,12 +86,13 @@ def no_subject_words(question: str) -> set[str]:
     sources themselves a subject ("Do the articles agree ...?"), nor the time of year a
     question sets it in ("By late summer, ..."), nor the measure a how-question asks for,
     nor asking how far along a thing is ("progress"), nor a verb that frames what is asked
-    ("decide")."""
+    ("decide", see `framing_words`)."""
     # each part's kind of answer: "Who plays Trish, and what is her alter ego?" asks a name
     # and then an alias
     kinds = " ".join(answer_kind_words(p) for p in {question, *question_parts(question)})
     return (set(tokenize(kinds)) | SOURCE_WORDS
-            | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | FRAMING_WORDS | measure_words(question)
+            | TIME_OF_YEAR_WORDS | PROGRESS_WORDS | framing_words(question)
+            | measure_words(question)
             # articles say a thing comes out in more ways than a question does
             # ("When might season two arrive?": "seeing another season prior to 2018")
             | set(tokenize(" ".join(RELEASE.findall(question)))))
@@ -133,7 +144,7 @@ def paraphrases_to_match(question: str, lexical: BM25, wordnet: WordNet | None) 
     # is the kind of answer asked for, below), nor how it asks: "what did the showrunner
     # describe as ...", "the Nerdist folks"
     not_its_subject = set(tokenize(" ".join(
-        m[0] for pattern in (_DESCRIBED, _ASKING, _DOING, _SUMMING_UP)
+        m[0] for pattern in (_DESCRIBED, _ASKING, _SUMMING_UP)
         for m in pattern.finditer(question))))
     # nor what only qualifies it ("would simply go away" is not said "only"), nor the kind
     # of answer asked for ("What old TV comedy ...?" is answered by a title, not a "comic")
@@ -162,6 +173,14 @@ _SUMMING_UP = re.compile(
 # committed against Jessica" is "the ultimate rape of her", not anything "pulled".
 _DOING = re.compile(r"\b(?:commit(?:s|ted|ting)?|inflict(?:s|ed|ing)?|perpetrat(?:e|es|ed|ing)|"
                     r"carr(?:y|ies|ied|ying)\s+out)\b", re.I)
+# Whose opinion a question asks, not what about: "In the showrunner's view, what was ...?"
+# is answered by what she says, and articles say "said", not "view".
+_WHOSE_VIEW = re.compile(
+    r"\b(?:(?:in|to)\s+(?:the\s+)?(?:[\w-]+(?:'s|\u2019s|s')|her|his|their|your)\s+"
+    r"(?:own\s+)?(?P<view>view|opinion|eyes|estimation)|from\s+(?:the\s+)?"
+    r"(?:[\w-]+(?:'s|\u2019s)|her|his|their)\s+(?P<side>perspective|point\s+of\s+view|"
+    r"standpoint))\b", re.I)
+
 
 
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,

@@ -44,6 +44,20 @@ def test_the_answer_kind_of_a_which_question_does_not_count_as_unseen():
     assert mostly_unseen("Who is Esquire, and how is the budget tied to Rosenberg?", lexical)
 
 
+def test_whose_view_and_a_verb_of_doing_count_neither_way():
+    lexical = BM25(["Esquire says Rosenberg finished the scripts.", "The show is a success."])
+    # "In Rosenberg's view" asks what she says; "inflicted" only says a deed was done
+    assert not mostly_unseen("In Rosenberg's view, what was inflicted on Esquire?", lexical)
+    assert not mostly_unseen("From Rosenberg's point of view, what did Esquire commit?",
+                             lexical)
+    assert not mostly_unseen("In Rosenberg\u2019s opinion, what was carried out?", lexical)
+    # the rest of the question still decides, and whose view is still a word to find
+    assert mostly_unseen("In Rosenberg's view, why were budgets inflicted on salaries?",
+                         lexical)
+    assert mostly_unseen("In Kilgrave's view, what was inflicted?", lexical)
+    assert mostly_unseen("Why was the view in Esquire grim?", lexical)  # no one's view
+
+
 def test_the_words_for_how_a_thing_comes_out_do_not_count_as_unseen():
     lexical = BM25(["Season two is unlikely prior to 2018, Ted Sarandos has stated.",
                     "The show is a success."])
