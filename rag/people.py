@@ -54,7 +54,7 @@ _MODIFIERS = rf"(?:(?!{AUXILIARY}\b|the\b|an?\b)[a-z]+\s+){{0,2}}"
 PERSON = rf"{_MODIFIERS}(?:{_PEOPLE})\b"
 # Asked for as a person by "Which villain ...?"; in a search ("kilgrave main villain next
 # season") a villain is more often the subject than what is asked for.
-ASKED_PERSON = rf"{_MODIFIERS}(?:{_PEOPLE}|villains?|antagonists?|nemesis|baddies?)\b"
+ASKED_PERSON = rf"{_MODIFIERS}(?:{_PEOPLE}|villains?|antagonists?|nemesis|baddies?|bad\s+guys?)\b"
 
 # Words for one office, as a question asks it and as an article introduces the holder.
 _OFFICES = tuple(frozenset(words.split()) for words in (
@@ -68,6 +68,7 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     "villain villains antagonist antagonists nemesis nemeses baddie baddies",
 ))
 _VILLAIN = _OFFICES[-1]
+_BAD_GUY = re.compile(r"\bbad\s+guys?\b", re.I)
 _COMPOSERS = _OFFICES[-2]
 # "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
 _ASKS_ACTOR = re.compile(
@@ -156,6 +157,8 @@ def office_words(question: str) -> frozenset[str]:
     question asks for a person."""
     asked = question_words(question)
     office = next((office for office in _OFFICES if asked & office), frozenset())
+    if not office and _BAD_GUY.search(question):  # "the new bad guy": a villain
+        office = _VILLAIN
     if office == _VILLAIN and _ASKS_ACTOR.search(question):
         return frozenset()
     # "Who is running The Defenders?" asks who is in charge of a show: its showrunners

@@ -1179,6 +1179,14 @@ def test_a_question_about_a_villain_wants_someone_called_one_unless_it_asks_for_
     assert "villain" in asked_office(question)
     assert "villain" in asked_office("What's the name of the new villain in season 2?")
     assert "villain" in asked_office("Which villain will Jessica face next?")
+    # "bad guy" is what people call a villain: asked for by name, and introduced as one
+    bad_guy = "What's the name of the new bad guy Jessica goes up against in season two?"
+    assert expected_answer_type(bad_guy) == "name"
+    assert "villain" in asked_office(bad_guy)
+    assert asked_people(bad_guy, "She checks in with Doug Petrie and Marco Ramirez.") == []
+    assert "villain" in asked_office("Who is the bad guy this time?")
+    assert asked_office("Who played the bad guy?") == frozenset()  # an actor
+    assert expected_answer_type("Is the bad guy coming back?") == ""
     assert asked_people(question, "She checks in with Doug Petrie and Marco Ramirez.") == []
     assert asked_people(question, "The villain Zebediah Killgrave returns.") == [
         "Zebediah Killgrave"]
