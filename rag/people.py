@@ -68,8 +68,9 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
     "villain villains antagonist antagonists nemesis nemeses baddie baddies",
 ))
 _VILLAIN = _OFFICES[-1]
-_BAD_GUY = re.compile(r"\bbad\s+guys?\b", re.I)
 _COMPOSERS = _OFFICES[-2]
+# What people call a villain, in two words: "the new bad guy"
+_BAD_GUY = re.compile(r"\bbad\s+guys?\b", re.I)
 # "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
 _ASKS_ACTOR = re.compile(
     r"\b(?:plays?|played|playing|portray(?:s|ed)?|stars?|starred|cast|actor|actress)\b", re.I)

@@ -182,7 +182,6 @@ _WHOSE_VIEW = re.compile(
     r"standpoint))\b", re.I)
 
 
-
 def readable(question: str, lexical: BM25, wordnet: WordNet | None,
              initials: Mapping[str, str] | None = None) -> str:
     """The question as the pipeline reads it: chat filler dropped ("Oh, and ..., by the
