@@ -52,9 +52,12 @@ _PEOPLE = (r"actress|actor|star|executive|exec|person|showrunner|producer|writer
 # up to two words before the kind of person ("comic book writer"), not "does the showrunner"
 _MODIFIERS = rf"(?:(?!{AUXILIARY}\b|the\b|an?\b)[a-z]+\s+){{0,2}}"
 PERSON = rf"{_MODIFIERS}(?:{_PEOPLE})\b"
+# What people call a villain, in two words: "the new bad guy"
+_BAD_GUY_WORDS = r"bad\s+guys?"
 # Asked for as a person by "Which villain ...?"; in a search ("kilgrave main villain next
 # season") a villain is more often the subject than what is asked for.
-ASKED_PERSON = rf"{_MODIFIERS}(?:{_PEOPLE}|villains?|antagonists?|nemesis|baddies?|bad\s+guys?)\b"
+ASKED_PERSON = (rf"{_MODIFIERS}(?:{_PEOPLE}|villains?|antagonists?|nemesis|baddies?|"
+                rf"{_BAD_GUY_WORDS})\b")
 
 # Words for one office, as a question asks it and as an article introduces the holder.
 _OFFICES = tuple(frozenset(words.split()) for words in (
@@ -69,8 +72,7 @@ _OFFICES = tuple(frozenset(words.split()) for words in (
 ))
 _VILLAIN = _OFFICES[-1]
 _COMPOSERS = _OFFICES[-2]
-# What people call a villain, in two words: "the new bad guy"
-_BAD_GUY = re.compile(r"\bbad\s+guys?\b", re.I)
+_BAD_GUY = re.compile(rf"\b{_BAD_GUY_WORDS}\b", re.I)  # a villain, though no office word
 # "Who played the villain Jessica killed?" asks for an actor; the villain is the role.
 _ASKS_ACTOR = re.compile(
     r"\b(?:plays?|played|playing|portray(?:s|ed)?|stars?|starred|cast|actor|actress)\b", re.I)
