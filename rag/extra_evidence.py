@@ -7,10 +7,14 @@ sentence that says them or holds the name or date asked for."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from rag.evidence import Evidence, Synonyms, says_each
-from rag.outlets import names_outlet
-from rag.questions import expected_answer_type, has_answer_type, question_parts
+from rag.outlets import names_outlet, outlets_named
+from rag.questions import asks_several, expected_answer_type, has_answer_type, question_parts
+from rag.releases import best_giving, giving_more, with_passages_giving
+from rag.retrieval import HybridRetriever
+from rag.types import Passage
 
 # Kinds of answer a sentence holds only if it answers: not a title, which any capitalised
 # word inside a sentence passes for ("New York City" for "What is her agency called?").
@@ -50,17 +54,38 @@ def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
     return _best_new(rest, chosen, lambda e: has_answer_type(question, e.text))
 
 
+def with_each_outlet(retriever: HybridRetriever, question: str,
+                     passages: list[Passage]) -> list[Passage]:
+    """For "Which publications did she talk to?", `passages` with their last ones given up
+    for the best passage naming each outlet none of them names ("Rosenberg recently talked
+    to Nerdist"): the best passages all come from one outlet's article as often as not."""
+    return with_passages_giving(retriever, question, passages,
+                                lambda p: outlets_named(question, p.text, p.publication))
+
+
 def other_outlets(question: str, chosen: Sequence[Evidence],
                   rest: Sequence[Evidence]) -> list[Evidence]:
-    """For "Which publications did she talk to?", the best of `rest` from each article not
-    in `chosen` that names whom it was told to: each article may name another outlet."""
-    seen = {e.passage.path for e in chosen}
-    out: list[Evidence] = []
-    for item in rest:
-        if item.passage.path not in seen and names_outlet(question, item.text):
-            out.append(item)
-            seen.add(item.passage.path)
-    return out
+    """For "Which publications did she talk to?", the best of `rest` for each outlet that
+    `chosen` does not name, by its words or its article's source line."""
+    return giving_more(chosen, rest, partial(_outlets_of, question))
+
+
+def each_outlet(question: str, quotable: Sequence[Evidence]) -> list[Evidence]:
+    """The quotable evidence for a question with a part asking for several outlets: for
+    that part, the best for each outlet named, one sentence for each (three sentences of
+    one Esquire article name one outlet, however well they score); any other part's as
+    it was."""
+    parts = question_parts(question)
+    keep = [e for e in quotable if not asks_several(parts[e.part])]
+    for k, part in enumerate(parts):
+        if asks_several(part):
+            best = best_giving([e for e in quotable if e.part == k], partial(_outlets_of, part))
+            keep += dict.fromkeys(best.values())
+    return sorted(keep, key=quotable.index)
+
+
+def _outlets_of(question: str, item: Evidence) -> set[str]:
+    return outlets_named(question, item.text, item.passage.publication)
 
 
 def outlet_sentence(question: str, part: int, chosen: Sequence[Evidence],

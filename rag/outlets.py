@@ -30,9 +30,18 @@ def names_outlet(question: str, text: str) -> bool:
     """Whether `text` names who it was told to or who reported it ("Rosenberg recently
     talked to Nerdist", "Esquire mentioned that ..."), other than by a name the question
     has ("Rosenberg said"): the answer to which outlet she spoke to."""
+    return bool(outlets_named(question, text))
+
+
+def outlets_named(question: str, text: str, publication: str = "") -> set[str]:
+    """The outlets `text` names as whom it was told to or who reported it, and its
+    article's `publication` (its "Source:" line), other than those the question names:
+    {"Nerdist"} for "Rosenberg recently talked to Nerdist" asked "Besides Esquire, which
+    outlets ...?"."""
     asked = question_words(question)
-    return any(not set(re.findall(r"[a-z]+", (m["to"] or m["by"]).lower())) <= asked
-               for m in _OUTLET_NAMED.finditer(text))
+    named = [m["to"] or m["by"] for m in _OUTLET_NAMED.finditer(text)] + [publication]
+    return {name for name in named
+            if name and not set(re.findall(r"[a-z]+", name.lower())) <= asked}
 
 
 def names_only_asked_outlets(question: str, text: str) -> bool:

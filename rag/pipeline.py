@@ -23,10 +23,12 @@ from rag.evidence import (
 )
 from rag.extra_evidence import (
     answering_sentence,
+    each_outlet,
     other_outlets,
     outlet_sentence,
     saying_what_was_asked,
     sentence_in_its_words,
+    with_each_outlet,
 )
 from rag.generation import Generator, Message, load_generator
 from rag.injection import addresses_the_assistant
@@ -235,6 +237,8 @@ class Pipeline:
                 passages = _led_by(retriever, part, partial(asked_people, part), passages)
             elif asks_publication(part):
                 passages = self.with_outlet_passage(part, passages)
+                if asks_several(part):  # "Which outlets ...?": each must reach the answer
+                    passages = with_each_outlet(retriever, part, passages[:top_k])
             passages = self.from_named_source(part, passages)
             if options:  # weighing "2017 or 2018?": passages that name the option come first
                 option = options[k]
@@ -461,6 +465,8 @@ class Pipeline:
                 # A which-outlet answer may pair its sentence with one naming the outlet,
                 # however that scores: `quotable` chose both.
                 several = attributed and any(map(asks_several, parts))  # "Which outlets?"
+                if several:
+                    quotable = each_outlet(question, quotable)
                 text, citations = extractive(quotable, widen=widen, attributed=attributed,
                                              max_quotes=OUTLET_QUOTES if several else 2,
                                              one_document=asks_for_one(question),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.evidence import Evidence
-from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet
+from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet, outlets_named
 from rag.people import asks_byline, capitalised_words
 from rag.phrasing import named_article
 from rag.production import asks_start_of_work, states_start
@@ -69,7 +69,7 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                                      min_score)
             if asks_several(part) and told:  # "Which publications ...?": every one named
                 told += [e for e in items if e.score >= min_score and e not in told
-                         and names_outlet(part, e.text)]
+                         and outlets_named(part, e.text, e.passage.publication)]
             out += told
         else:
             # Where one thing is against another, or how long ago, is said in a few words
@@ -123,7 +123,8 @@ def saying_where_told(question: str, best: list[Evidence], items: Sequence[Evide
         return said
     top = max(best, key=lambda e: e.score)
     if names_only_asked_outlets(question, top.text):
-        return [e for e in items if names_outlet(question, e.text) and e.score >= min_score]
+        return [e for e in items if e.score >= min_score
+                and outlets_named(question, e.text, e.passage.publication)]
     told = next((e for e in items if e.passage.path == top.passage.path
                  and names_outlet(question, e.text)), None)
     return [top, told] if told else []

@@ -161,10 +161,12 @@ def with_passages_giving(retriever: HybridRetriever, question: str, passages: li
             extra.append(p)
             seen |= new
     extra = extra[: len(passages) - 1]  # the best retrieved passage always stays
-    # Given up first: the last passages that give nothing; one that gives something of
-    # its own is the one side the extra passages are the other of.
+    # Given up first: the last passages that give nothing a passage before them did not;
+    # one that gives something of its own is the one side the extra passages are the
+    # other of.
     later = range(len(passages) - 1, 0, -1)
-    idle = [i for i in later if not gives(passages[i])]
+    idle = [i for i in later
+            if gives(passages[i]) <= set().union(*map(gives, passages[:i]))]
     drop = set([*idle, *(i for i in later if i not in idle)][: len(extra)])
     return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
 

@@ -441,8 +441,11 @@ def test_a_question_for_several_outlets_quotes_each_article_that_names_one(setti
     again = evidence_in("Esquire mentioned that season 2 is half written. Rosenberg told "
                         "Esquire more.", "Rosenberg told Esquire more.", 0.65, "e.txt")
     several = "Which publications did Rosenberg talk to about season 2?"
-    # one more sentence from each article not yet drawn on, if it names an outlet
+    # one more sentence for each outlet not yet named, from whichever article names it
     assert other_outlets(several, [esquire], [other, again, nerdist]) == [nerdist]
+    elsewhere = evidence_in("Esquire mentioned it too.", "Esquire mentioned it too.", 0.8,
+                            "x.txt")
+    assert other_outlets(several, [esquire], [elsewhere, other, nerdist]) == [nerdist]
     pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
     lexical = BM25([esquire.text, nerdist.text, other.text, "Rosenberg writes."])
     # Nerdist is named well below the best: quoted for "which publications", not for
@@ -713,6 +716,46 @@ def test_a_release_question_reaches_the_passages_that_give_other_years(pipeline)
     both = with_other_release_years(pipeline.retriever(), question, last_dated)
     assert dated in both and len(both) == len(last_dated)
     assert any("touching down in 2018" in p.text for p in both)
+
+
+def test_a_question_for_several_outlets_quotes_one_sentence_for_each():
+    from rag.extra_evidence import each_outlet
+
+    esquire = evidence_in("Rosenberg has been busy with season 2.",
+                          "Rosenberg has been busy with season 2.", 0.9, "e.txt", "Esquire")
+    again = evidence_in("Esquire mentioned that season 2 is half written.",
+                        "Esquire mentioned that season 2 is half written.", 0.85, "m.txt")
+    nerdist = evidence_in("Rosenberg talked to Nerdist about season 2.",
+                          "Rosenberg talked to Nerdist about season 2.", 0.6, "n.txt")
+    several = "Which publications did Rosenberg talk to about season 2?"
+    # the second Esquire sentence, however well it scores, names no other outlet
+    assert each_outlet(several, [esquire, again, nerdist]) == [esquire, nerdist]
+    # a part that asks for one thing keeps all of its quotable evidence
+    two_part = "Which publications did Rosenberg talk to, and what is season 2 about?"
+    about = replace(again, part=1)
+    assert each_outlet(two_part, [esquire, again, nerdist, about]) == [esquire, nerdist, about]
+
+
+def test_a_question_for_several_outlets_reaches_a_passage_naming_each(pipeline):
+    from rag.extra_evidence import with_each_outlet
+    from rag.outlets import outlets_named
+
+    question = "Which publications did Rosenberg talk to about season 2?"
+    retriever = pipeline.retriever()
+    unrelated = pipeline.retrieve("Who plays Malcolm?")
+    widened = with_each_outlet(retriever, question, unrelated)
+    assert len(widened) == len(unrelated) and widened[0] == unrelated[0]
+    named = set().union(*(outlets_named(question, p.text, p.publication) for p in widened))
+    assert {"Nerdist", "Esquire", "Entertainment Weekly"} <= named
+    # the one passage naming an outlet stays however low it ranks; one naming again an
+    # outlet named above it goes first
+    [nerdist] = [p for p in widened if "Nerdist" in outlets_named(question, p.text)]
+    esquire = [p for p in retriever.lexical_retrieve("Esquire mentioned", 50)
+               if "Esquire" in outlets_named(question, p.text, p.publication)]
+    assert len(esquire) >= 3 and nerdist not in esquire
+    first = [esquire[0], esquire[1], esquire[2], nerdist]
+    kept = with_each_outlet(retriever, question, first)
+    assert nerdist in kept and len(kept) == len(first) and kept[0] == esquire[0]
 
 
 def test_a_reply_about_an_office_must_name_someone_who_holds_it():

@@ -484,6 +484,23 @@ def test_a_sentence_naming_the_outlet_it_was_told_to(text, named):
     assert names_outlet("Which outlet did Rosenberg talk to?", text) is named
 
 
+def test_the_outlets_a_sentence_or_its_source_line_names():
+    from rag.outlets import outlets_named
+
+    told = "Rosenberg recently talked to Nerdist about season 2."
+    several = "Which publications did Rosenberg talk to?"
+    assert outlets_named(several, told) == {"Nerdist"}
+    # an article's source line names where all of it was said
+    assert outlets_named(several, told, "Entertainment Weekly") == {
+        "Nerdist", "Entertainment Weekly"}
+    assert outlets_named(several, "Season 2 films next year.", "IGN") == {"IGN"}
+    # an outlet the question sets aside is no answer, nor a name it asks about
+    assert outlets_named("Besides Esquire, which outlets did Rosenberg talk to?",
+                         "Esquire mentioned that Rosenberg told Nerdist more.",
+                         "Esquire") == {"Nerdist"}
+    assert outlets_named(several, "Rosenberg mentioned that it films soon.") == set()
+
+
 def test_the_dates_a_text_gives_for_a_release():
     from rag.releases import release_dates
 
