@@ -78,6 +78,12 @@ _REMARK_AFTER = re.compile(
     rf"(?![^?]*\b{WH_WORD}\b)[^?]{{0,40}}?\b(?:lol|lmao|haha|xd)[\s.!]*)$", re.I)
 # "Is he back or nah?" asks whether he is back; "nah" is no option to weigh against "back".
 _OR_NOT = re.compile(r",?\s+or\s+(?:nah|naw|nope|no|not|what)\s*(?=[?.!]*\s*$)", re.I)
+# "Roughly how long ...?" asks how long: articles give the figure ("nearly six months"), not
+# the hedge. "About" and "around" only open a question so: "... talk to about how Jessica
+# feels" is about how she feels.
+_HEDGE = re.compile(
+    r"(?:\b(?:roughly|approximately|more or less|give or take|ballpark)|^\s*(?:about|around))"
+    r",?\s+(?=(?:how|when)\b)", re.I)
 # "again" at the end of a wh-question asks to be reminded ("What was his name again?");
 # at the end of a yes-no question it is part of what is asked ("Will he return again?").
 _AGAIN = re.compile(rf"^\s*{WH_WORD}\b.*?(?P<again>,?\s+again)\s*[?.!]*\s*$", re.I | re.S)
@@ -128,7 +134,7 @@ def which_one_named(question: str) -> str:
 def without_chat_filler(question: str) -> str:
     """The question without the chat words around it: "Oh, and who plays Jessica herself,
     by the way?" -> "who plays Jessica herself?"."""
-    question = _MARKS.sub(r"\1", question)
+    question = _HEDGE.sub("", _MARKS.sub(r"\1", question))
     question = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", question, count=1), count=1)
     question = _OR_NOT.sub("", _REMARK_AFTER.sub("?", question, count=1), count=1)
     again = _AGAIN.match(question)

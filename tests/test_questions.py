@@ -987,7 +987,14 @@ def test_a_topic_word_is_the_kind_of_answer_not_a_word_the_articles_lack():
      # one question mark, as the patterns that read the question expect
      ("is s2 out in 2017 or 2018?? i keep seeing different years",
       "is s2 out in 2017 or 2018? i keep seeing different years"),
-     ("wait, Kilgrave is back?!", "wait, Kilgrave is back?")],
+     ("wait, Kilgrave is back?!", "wait, Kilgrave is back?"),
+     # a hedge on the measure asked for asks for the measure
+     ("Roughly how long had the first season been out?", "how long had the first season been out?"),
+     ("and roughly when should The Defenders arrive?", "when should The Defenders arrive?"),
+     ("About how long had it been?", "how long had it been?"),
+     # "about" inside a question is what it is about
+     ("Which outlet did she talk to about how Jessica feels?",
+      "Which outlet did she talk to about how Jessica feels?")],
 )
 def test_chat_filler_around_a_question_is_dropped(question, read):
     assert without_chat_filler(question) == read
