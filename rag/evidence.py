@@ -19,6 +19,7 @@ from rag.documents import split_sentences
 from rag.embeddings import Embedder
 from rag.formats import ENDS_SENTENCE
 from rag.people import asked_speakers, says_state_of, yes_no_subject
+from rag.phrasing import points_back
 from rag.questions import (
     answer_kind_words,
     asked_people,
@@ -201,6 +202,27 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
             and not named_next):
         return item
     return replace(item, text=text[item.start:end], end=end)
+
+
+def answered_by_an_earlier_part(parts: Sequence[str], ranked: Sequence[Sequence[Evidence]],
+                                margin: float) -> list[list[Evidence]]:
+    """Each part's ranked evidence, where a later part that points back at an earlier one
+    has that part's best sentence for its best, cut to what scores within `margin` of it:
+    that sentence answers both ("What character does Eka Darville play, and will that
+    character also appear in The Defenders?": "... Malcolm (Eka Darville), who will appear
+    in Defenders ..."), and the later part's weaker sentences would only be quoted as its
+    answer once the sentence goes to the earlier part. A part that asks on its own ("...,
+    and what's the date for Luke Cage?") may have its best wrong, and keeps the rest."""
+    out = [list(items) for items in ranked]
+    for k in range(1, len(out)):
+        if out[k] and points_back(parts[k]) and any(
+                _same_span(out[k][0], earlier[0]) for earlier in out[:k] if earlier):
+            out[k] = [e for e in out[k] if e.score >= out[k][0].score - margin]
+    return out
+
+
+def _same_span(a: Evidence, b: Evidence) -> bool:
+    return (a.passage.id, a.start, a.end) == (b.passage.id, b.start, b.end)
 
 
 def is_question(sentence: str) -> bool:

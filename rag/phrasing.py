@@ -170,6 +170,21 @@ def leans_on_before(part: str) -> bool:
     return bool(_BACK_REFERENCE.search(part))
 
 
+# "... and will that character also appear?", "... and was that a first?": "that" as what
+# the part is about, not the "that" of "the villain that Jessica killed"
+_THAT_BEFORE = re.compile(
+    r"\bthat\s+(?!(?:she|he|it|they|we|you|i|is|was|are|were|will|would|has|had|have|"
+    r"the|a|an|of|to|in|on)\b)[a-z][\w-]*\b(?=(?:\s+(?:also|still|ever|really|again))?\s+"
+    r"(?:is|was|are|were|will|would|has|had|have|did|does|do|appear|return|come|be)\b)|"
+    r"^\W*(?:is|was|will|would|did|does|has)\s+that\b", re.I)
+
+
+def points_back(part: str) -> bool:
+    """Whether a later part of a question is about what the one before names or asks for:
+    it leans on it (`leans_on_before`), or calls it "that"."""
+    return leans_on_before(part) or bool(_THAT_BEFORE.search(part))
+
+
 # "... and when is that mini-series out?": a later part pointing back at a titled thing.
 _THAT_KIND = re.compile(r"\b(?:that|this|the same)\s+(?P<kind>[\w-]+)\b", re.I)
 _TITLE_NAMED = re.compile(r"(?<=\s)(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")

@@ -17,6 +17,7 @@ from rag.config import ConfigError, Settings
 from rag.embeddings import Embedder, load_embedder
 from rag.evidence import (
     Evidence,
+    answered_by_an_earlier_part,
     select_evidence,
     with_following_sentence,
     with_sentence_before,
@@ -305,6 +306,8 @@ class Pipeline:
                     stem_word(word): frozenset(map(stem_word, slips))
                     for word, slips in misspelt.items()},
                 slips={slip: word.lower() for word, slips in misspelt.items() for slip in slips})])
+        if not alternatives(question):  # "2017 or 2018?" weighs each option on its own
+            ranked = answered_by_an_earlier_part(parts, ranked, ANSWER_MARGIN)
         candidates = _interleave([r[:wanted] for r in ranked],
                                  key=lambda e: (e.passage.id, e.start, e.end))
         candidates = candidates[: max(wanted, 2 * len(parts))]

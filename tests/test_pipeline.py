@@ -758,6 +758,25 @@ def test_a_question_for_several_outlets_reaches_a_passage_naming_each(pipeline):
     assert nerdist in kept and len(kept) == len(first) and kept[0] == esquire[0]
 
 
+def test_a_later_part_answered_by_the_earlier_part_s_sentence_quotes_nothing_weaker():
+    from rag.evidence import answered_by_an_earlier_part
+
+    text = ("Jessica has friends such as Malcolm (Eka Darville), who will appear in Defenders. "
+            "Rosenberg may set up other character arcs in The Defenders itself.")
+    malcolm = evidence_in(text, text.split(". ")[0] + ".", 0.9)
+    arcs = evidence_in(text, text.split(". ")[1], 0.65)
+    parts = ["What character does Eka Darville play?",
+             "Will that character also appear in The Defenders?"]
+    ranked = [[malcolm], [replace(malcolm, score=0.8, part=1), replace(arcs, part=1)]]
+    # the Malcolm sentence says both; the arcs sentence, 0.15 below it, answers nothing more
+    assert answered_by_an_earlier_part(parts, ranked, 0.1) == [
+        [malcolm], [replace(malcolm, score=0.8, part=1)]]
+    # within the margin it stays, and so does all of a part asking on its own
+    assert answered_by_an_earlier_part(parts, ranked, 0.2) == ranked
+    alone = [parts[0], "What's the date for Luke Cage?"]
+    assert answered_by_an_earlier_part(alone, ranked, 0.1) == ranked
+
+
 def test_a_reply_about_an_office_must_name_someone_who_holds_it():
     from rag.quotable import misses_the_people_asked
 

@@ -1100,6 +1100,22 @@ def test_a_later_part_that_names_its_own_subject_does_not_lean_on_the_one_before
 
 
 @pytest.mark.parametrize(
+    ("part", "back"),
+    [("Will that character also appear in The Defenders?", True),
+     ("Was that a first for Marvel?", True),
+     ("where does it premiere?", True),
+     # the "that" of a clause, or of what was said, points nowhere
+     ("Who played the villain that Jessica ends up killing?", False),
+     ("Did the writers say that season 2 is done?", False),
+     ("What's the date for Luke Cage?", False)],
+)
+def test_a_later_part_calling_the_one_before_that_points_back_at_it(part, back):
+    from rag.phrasing import points_back
+
+    assert points_back(part) is back
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [("How old is Rosenberg?", "number"), ("How far along are the scripts?", "number"),
      ("How far apart are the two writers' rooms?", "place")],
