@@ -117,7 +117,8 @@ def saying_where_told(question: str, best: list[Evidence], items: Sequence[Evide
     Malcolm?": "... such as Malcolm (Eka Darville) ..." with "Rosenberg recently
     talked to Nerdist about season 2"). Where the best names only an outlet the question
     names ("Besides Esquire, which outlets ...?"), the sentences among `items` naming
-    another, scoring at least `min_score`."""
+    another, by their words or their article's source line, scoring at least
+    `min_score`."""
     said = [e for e in best if e.passage.publication or names_outlet(question, e.text)]
     if said or not best:
         return said

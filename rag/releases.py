@@ -152,7 +152,8 @@ def with_passages_giving(retriever: HybridRetriever, question: str, passages: li
     worded."""
     if not passages:
         return passages
-    seen = set().union(*map(gives, passages))
+    given = [gives(p) for p in passages]
+    seen = set().union(*given)
     ids = {p.id for p in passages}
     extra: list[Passage] = []
     for p in retriever.lexical_retrieve(question, CANDIDATES):
@@ -165,8 +166,7 @@ def with_passages_giving(retriever: HybridRetriever, question: str, passages: li
     # one that gives something of its own is the one side the extra passages are the
     # other of.
     later = range(len(passages) - 1, 0, -1)
-    idle = [i for i in later
-            if gives(passages[i]) <= set().union(*map(gives, passages[:i]))]
+    idle = [i for i in later if given[i] <= set().union(*given[:i])]
     drop = set([*idle, *(i for i in later if i not in idle)][: len(extra)])
     return [*(p for i, p in enumerate(passages) if i not in drop), *extra]
 
