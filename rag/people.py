@@ -89,7 +89,9 @@ _MADE_THE_MUSIC = re.compile(
 # "Who wrote the Heroic Hollywood piece ...?": the writer of an article, named in its byline.
 _BYLINE_QUESTION = re.compile(
     r"(?:\b(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:writer|reporter|journalist|author))\s+"
-    r"(?:wrote|authored|penned)|\b(?:author|writer)\s+(?:of|behind))\s+(?:the|this|that)\s+"
+    r"(?:wrote|authored|penned)|\bwho\s+(?:is|was)\s+credited\s+(?:on|with|for)"
+    r"|\b(?:author|writer|reporter|journalist)\s+(?:of|behind|on|(?:credited|named|listed)\s+"
+    r"(?:on|with|for|as\s+writing)|(?:who|that)\s+(?:wrote|authored|penned)))\s+(?:the|this|that)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:article|artcle|piece|story|post|write-up|report|column)\b", re.I)
 # A byline's bio: "Leon Brill is a staff writer for Heroic Hollywood".
 _BYLINE = re.compile(

@@ -408,8 +408,10 @@ def asks_duration(question: str) -> bool:
 
 def asks_elapsed(question: str) -> bool:
     """Whether the question asks how much time has gone by ("How long had season 1 been
-    out?", "How long ago did it premiere?"), which "nearly six months since" answers."""
-    return bool(re.search(r"\bhow long\b.*\b(?:been|since|ago)\b", question, re.I))
+    out?", "How long ago did it premiere?", "How many months had passed since it
+    debuted?"), which "nearly six months since" answers."""
+    return bool(re.search(r"\bhow (?:long|many\s+(?:days|weeks|months|years))\b.*"
+                          r"\b(?:been|since|ago|passed|gone\s+by|elapsed)\b", question, re.I))
 
 
 def said_in_few_words(question: str) -> bool:

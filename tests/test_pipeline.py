@@ -311,6 +311,9 @@ def test_a_sentence_in_the_articles_words_is_reached_past_the_best_match():
     [  # "nearly six months since" shares little with the question but "season"
      ("How long had season 1 been out when the Nerdist piece was written?",
       "nearly six months since"),
+     # time gone by asked as a count of months
+     ("Roughly how many months had passed since season one debuted when Rosenberg spoke to "
+      "Nerdist?", "nearly six months since"),
      # "Patsy ‘Hellcat’ Walker" shares "Walker" alone with the question
      ("What is Trish Walker's superhero name in the comics?", "‘Hellcat’"),
      # "the troubled private investigator" shares "Jessica" alone with the question

@@ -225,6 +225,7 @@ def test_a_yes_no_question_is_about_the_one_it_names_first():
         ("How long had season 1 been out?", "It has been nearly six months since season 1 "
          "hit Netflix.", True),
         ("How long ago did season 1 premiere?", "Season 1 premiered two years ago.", True),
+        ("How many months had passed since it debuted?", "Its run lasted six months.", False),
         ("How long had season 1 been out?", "The wait will be a couple of years.", False),
         ("How long had season 1 been out?", "She worked in TV for many years.", False),
         # an age, not any number near the name
@@ -1164,6 +1165,11 @@ def test_a_place_question_is_answered_by_where_the_sentence_puts_it():
      ("Which staff writer authored the article that cites IGN?", True),
      ("Who is the author of the Esquire piece?", True),
      ("who's the staff writer behind the Heroic Hollywood piece about season 2?", True),
+     ("Who is the staff writer credited on the Heroic Hollywood story?", True),
+     ("Who was credited with the Esquire article?", True),
+     ("Which journalist who wrote the IGN story said it?", True),
+     ("Who is the writer on the show's second season?", False),
+     ("Who is credited with creating Jessica Jones?", False),
      ("Who wrote the Dexter episodes?", False),
      ("Which writer created Jessica Jones?", False),
      ("Who is the writer behind the show's second season?", False)],
