@@ -131,6 +131,28 @@ def which_one_named(question: str) -> str:
     return _WHICH_ONE.sub(lambda m: f"{m['which']} {kind}", question)
 
 
+# "Is Jessica gonna be totally over the Kilgrave stuff?", "let her get over what happened",
+# "having moved past it", "bounce back from everything": the articles say she "recovers from
+# the trauma". Only with what is got over after it: "when will filming be over?" is not.
+_GOT_OVER = re.compile(
+    r"\b(?:(?:be|get|gets|getting|got|gotten|being)\s+(?:(?:totally|completely|fully|just|"
+    r"all|really|finally|already|like|simply)\s+)*over|mov(?:e|ed|es|ing)\s+(?:on\s+from|"
+    r"past)|bounc(?:e|ed|es|ing)\s+back\s+from)"
+    r"(?=\s+(?:the|her|his|its|their|it|that|this|what|all|everything|[\w-]+['\u2019]s)\b)",
+    re.I)
+_WHY = re.compile(r"\b(?:why|how come)\b", re.I)
+
+
+def in_plain_verbs(question: str) -> str:
+    """The question with getting over something put as recovering from it, as articles
+    put it: "Is she gonna be over the Kilgrave stuff?" -> "Is she gonna recover from the
+    Kilgrave stuff?". Not in a why-question: "Why won't they let her get over it?" asks
+    the reason she does not, and the sentences saying she recovers give none."""
+    if _WHY.search(question):
+        return question
+    return _GOT_OVER.sub("recover from", question)
+
+
 def without_chat_filler(question: str) -> str:
     """The question without the chat words around it: "Oh, and who plays Jessica herself,
     by the way?" -> "who plays Jessica herself?"."""

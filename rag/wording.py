@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from rag.evidence import Synonyms, weighted_share
 from rag.people import ASKED_PERSON
-from rag.phrasing import RELEASE, which_one_named, without_chat_filler
+from rag.phrasing import RELEASE, in_plain_verbs, which_one_named, without_chat_filler
 from rag.questions import answer_kind_words, question_parts, without_names_asked
 from rag.retrieval import BM25, STOPWORDS, content_words, stem_word, tokenize
 from rag.roles import LEADING
@@ -190,8 +190,8 @@ def readable(question: str, lexical: BM25, wordnet: WordNet | None,
     using spelled out ("jj", see `spelling.initialisms`). Without WordNet a misspelling
     cannot be told from a word the articles lack, nor initials from a word ("mr"), and
     neither is put right."""
-    question = expand_shorthand(
-        without_names_asked(which_one_named(without_chat_filler(question))), lexical.vocabulary)
+    question = expand_shorthand(without_names_asked(which_one_named(
+        in_plain_verbs(without_chat_filler(question)))), lexical.vocabulary)
     if wordnet is None:
         return question
     # The index drops stopwords and WordNet has no prepositions: "during" is neither's

@@ -806,3 +806,14 @@ def test_the_articles_own_misspelling_of_a_name_is_searched_for(pipeline):
     assert corpus_slips(question, lexical, pipeline.wordnet()) == {"kilgrave": {"killgrave"}}
     evidence = pipeline.select_evidence(question, pipeline.retrieve(question))
     assert any("Killgrave is done" in e.text for e in evidence)
+
+
+def test_getting_over_something_is_read_as_recovering_from_it(pipeline):
+    # The articles say she "recovers from the trauma"; "be over" and "moved past" are
+    # not their words.
+    for question in ("is jessica gonna be totally over the kilgrave stuff in season 2?",
+                     "Will the new season show Jessica as having moved past what the villain "
+                     "did to her?"):
+        read = readable(question, pipeline.retriever().lexical(), None)
+        evidence = pipeline.select_evidence(read, pipeline.retrieve(read))
+        assert any("recover" in e.text for e in evidence), question

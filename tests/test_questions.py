@@ -3,6 +3,7 @@ import pytest
 from rag.injection import addresses_the_assistant
 from rag.people import asks_byline
 from rag.phrasing import (
+    in_plain_verbs,
     leans_on_before,
     mentions_source,
     named_source,
@@ -1238,3 +1239,19 @@ def test_a_question_about_a_villain_wants_someone_called_one_unless_it_asks_for_
         "Zebediah Killgrave"]
     # the villain is the role an actor played: asked for is the actor
     assert asked_office("Who played the villain Jessica killed?") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("is jessica gonna be totally over the kilgrave stuff?",
+      "is jessica gonna recover from the kilgrave stuff?"),
+     ("Has she moved past what Kilgrave did?", "Has she recover from what Kilgrave did?"),
+     ("Will she bounce back from it?", "Will she recover from it?"),
+     # over with nothing got over, and the reason she does not get over it, stay as asked
+     ("When will filming be over?", "When will filming be over?"),
+     ("Will it be over by 2018?", "Will it be over by 2018?"),
+     ("Why won't they let her get over what happened?",
+      "Why won't they let her get over what happened?")],
+)
+def test_getting_over_something_is_put_as_recovering_from_it(question, read):
+    assert in_plain_verbs(question) == read
