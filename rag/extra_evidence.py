@@ -11,7 +11,13 @@ from functools import partial
 
 from rag.evidence import Evidence, Synonyms, says_each
 from rag.outlets import names_outlet, outlets_named
-from rag.questions import asks_several, expected_answer_type, has_answer_type, question_parts
+from rag.questions import (
+    asks_several,
+    expected_answer_type,
+    gives_reason,
+    has_answer_type,
+    question_parts,
+)
 from rag.releases import best_giving, giving_more, with_passages_giving
 from rag.retrieval import HybridRetriever
 from rag.types import Passage
@@ -52,6 +58,18 @@ def answering_sentence(question: str, part: int, chosen: Sequence[Evidence],
     if any(e.part == part and has_answer_type(question, e.text) for e in chosen):
         return []
     return _best_new(rest, chosen, lambda e: has_answer_type(question, e.text))
+
+
+def reason_sentence(question: str, part: int, chosen: Sequence[Evidence],
+                    rest: Sequence[Evidence], min_score: float) -> list[Evidence]:
+    """For a why-question, the best of `rest` scoring at least `min_score` that gives a
+    reason ("... but it's extremely easy as they're just across the hall"), when none of
+    `chosen` for that part does: sentences on the subject that give none ("As for The
+    Defenders, Rosenberg is only as involved as they need me to be") often rank higher."""
+    if any(e.part == part and gives_reason(question, e.text) for e in chosen):
+        return []
+    return _best_new(rest, chosen,
+                     lambda e: e.score >= min_score and gives_reason(question, e.text))
 
 
 def with_each_outlet(retriever: HybridRetriever, question: str,

@@ -27,6 +27,7 @@ from rag.extra_evidence import (
     each_outlet,
     other_outlets,
     outlet_sentence,
+    reason_sentence,
     saying_what_was_asked,
     sentence_in_its_words,
     with_each_outlet,
@@ -55,6 +56,7 @@ from rag.questions import (
     asks_for_one,
     asks_one_release,
     asks_several,
+    asks_why,
     expected_answer_type,
     has_answer_type,
     mentions,
@@ -300,7 +302,7 @@ class Pipeline:
             ranked.append([replace(e, part=k) for e in select_evidence(
                 part, pool, self.embedder,
                 wanted + (RELEASE_SENTENCES if each_article or asks_publication(part)
-                          or said_in_few_words(part) or to_match else 0),
+                          or said_in_few_words(part) or asks_why(part) or to_match else 0),
                 weight=lexical.term_weight, option=option,
                 synonyms=paraphrased(part, lexical, wordnet) | {
                     stem_word(word): frozenset(map(stem_word, slips))
@@ -323,6 +325,8 @@ class Pipeline:
                                                     self.settings.min_evidence_score)
             if said_in_few_words(part):
                 candidates += answering_sentence(part, k, candidates, ranked[k][wanted:])
+            candidates += reason_sentence(part, k, candidates, ranked[k][wanted:],
+                                          self.settings.min_evidence_score)
             if asks_publication(part):
                 candidates += outlet_sentence(part, k, candidates, ranked[k][wanted:])
                 if asks_several(part):

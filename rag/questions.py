@@ -55,7 +55,7 @@ from rag.places import (
     place_words,
     says_relative_place,
 )
-from rag.retrieval import STOPWORDS
+from rag.retrieval import STOPWORDS, tokenize
 from rag.roles import (
     LEAD_ACTOR,
     PRONOUNS,
@@ -333,14 +333,35 @@ def asks_several(question: str) -> bool:
                for w in answer_kind_words(question).split())
 
 
+def asks_why(question: str) -> bool:
+    """Whether the question asks why ("How come it's so easy to coordinate?")."""
+    return bool(_WHY.match(core_question(question)))
+
+
 def gives_reason(question: str, text: str) -> bool:
     """Whether `text` gives a reason, for a question that asks why ("How come it's so easy to
     coordinate?" is answered by "... it's extremely easy as they're just across the hall")."""
-    if not _WHY.match(core_question(question)):
+    if not asks_why(question):
         return False
     # "as involved as they need" compares; it gives no reason
     return any(not re.search(r"\bas [\w-]+ $", text[: m.start()], re.I)
                for m in _REASON.finditer(text))
+
+
+def reason_for_what_was_asked(question: str, text: str) -> bool:
+    """Whether `text` gives a reason for something the question asks about: a word of the
+    question just before it ("it's extremely easy as they're just across the hall" for
+    "How come it's so easy to coordinate?"), not for something else ("part of that is
+    because whatever goes down in The Defenders ..." for "Why does she value the
+    schedule?")."""
+    if not gives_reason(question, text):
+        return False
+    asked = set(tokenize(question))
+    return any(asked & set(tokenize(" ".join(text[: m.start()].split()[-_REASON_REACH:])))
+               for m in _REASON.finditer(text))
+
+
+_REASON_REACH = 4  # words before "because" that say what it is the reason for
 
 
 # "How does the time she gets now compare with cable?", "Is it darker than season 1?"

@@ -21,6 +21,7 @@ from rag.questions import (
     gives_reason,
     has_answer_type,
     question_parts,
+    reason_for_what_was_asked,
     said_in_few_words,
 )
 from rag.releases import release_dates_of
@@ -84,10 +85,15 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             if asked_office(part) or asks_byline(part):
                 typed = [e for e in typed if asked_people(part, e.text)
                          and (not asks_byline(part) or names_its_article(part, e.passage))]
-            # Once the best gives a reason, a near one that gives none is no more of it.
+            # Once the best gives a reason, a near one that gives none is no more of it;
+            # where none near the best gives one, the sentence reached for as the reason
+            # ("... but it's extremely easy as they're just across the hall") is the answer.
             reasons = [e for e in typed if gives_reason(part, e.text)]
             if reasons and max(typed, key=lambda e: e.score) in reasons:
                 typed = reasons
+            elif not reasons and best >= min_score:
+                typed = [e for e in items if e.score >= min_score
+                         and reason_for_what_was_asked(part, e.text)][:1] or typed
             if asks_release(part) and best >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits

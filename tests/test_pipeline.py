@@ -817,3 +817,26 @@ def test_getting_over_something_is_read_as_recovering_from_it(pipeline):
         read = readable(question, pipeline.retriever().lexical(), None)
         evidence = pipeline.select_evidence(read, pipeline.retrieve(read))
         assert any("recover" in e.text for e in evidence), question
+
+
+def test_a_why_question_is_answered_by_the_sentence_giving_the_reason_for_it(pipeline):
+    from rag.extra_evidence import reason_sentence
+
+    lexical = pipeline.retriever().lexical()
+    text = ("As for The Defenders, Rosenberg is only as involved as they need me to be. "
+            "Part of that is because whatever goes down in The Defenders will play in. "
+            "Rosenberg checks in with the Defenders team, but it's extremely easy as "
+            "they're just across the hall.")
+    involved, other, hall = (evidence_in(text, s, score) for s, score in zip(
+        [*text.split(". ")[:2], text.split(". ")[2]], (0.82, 0.65, 0.57), strict=True))
+    question = "How come it's so easy for Rosenberg to coordinate with the Defenders team?"
+    # it ranks below sentences on the subject that give no reason, and is reached for
+    assert reason_sentence(question, 0, [involved], [other, hall], 0.5) == [other]
+    # quoted as the answer: the reason given for what was asked ("easy"), not another
+    assert pipeline.quotable(question, [involved, other, hall], lexical) == [hall]
+    # once the best gives a reason, it stays the answer
+    assert pipeline.quotable(question, [replace(hall, score=0.9), involved], lexical) == [
+        replace(hall, score=0.9)]
+    # below the floor nothing is reached for
+    assert pipeline.quotable(question, [replace(involved, score=0.4),
+                                        replace(hall, score=0.3)], lexical) == []

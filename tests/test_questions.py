@@ -19,6 +19,7 @@ from rag.questions import (
     has_answer_type,
     is_search_query,
     question_parts,
+    reason_for_what_was_asked,
     without_names_asked,
 )
 from rag.retrieval import tokenize
@@ -905,6 +906,19 @@ def test_people_introduced_by_the_office_asked_about(question, text, people):
 )
 def test_a_why_question_is_answered_by_a_reason(question, text, holds):
     assert gives_reason(question, text) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [("How come it's so easy to coordinate?", "Rosenberg checks in with them, but it's "
+      "extremely easy as they're just across the hall.", True),
+     ("Why does she value the schedule?", "Part of that is because whatever goes down in "
+      "The Defenders will play in.", False),
+     ("Why does she value the schedule?", "She values the schedule because she has time.",
+      True)],
+)
+def test_a_reason_for_what_was_asked_follows_a_word_of_the_question(question, text, holds):
+    assert reason_for_what_was_asked(question, text) is holds
 
 
 def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
