@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from rag.evidence import Evidence
 from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet, outlets_named
-from rag.people import asks_byline, capitalised_words
+from rag.people import asks_byline, capitalised_words, says_state_of, yes_no_subject
 from rag.phrasing import named_article
 from rag.production import asks_start_of_work, states_start
 from rag.progress import asks_progress, progress_sides
@@ -28,7 +28,7 @@ from rag.releases import release_dates_of
 from rag.retrieval import BM25
 from rag.roles import asked_role, names_actor
 from rag.types import Passage
-from rag.wording import mostly_unseen, paraphrased
+from rag.wording import corpus_slips, mostly_unseen, paraphrased
 from rag.wordnet import WordNet
 
 ANSWER_MARGIN = 0.1  # evidence this far below the best cannot carry the answer alone
@@ -53,6 +53,7 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     best does not reach `min_score`.
     """
     unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
+    slips = corpus_slips(question, lexical, wordnet)  # "kilgrave" -> {"killgrave"}
     out: list[Evidence] = []
     for k, part in enumerate(question_parts(question)):
         items = [e for e in evidence if e.part == k]
@@ -94,6 +95,16 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             elif not reasons and best >= min_score:
                 typed = [e for e in items if e.score >= min_score
                          and reason_for_what_was_asked(part, e.text)][:1] or typed
+            # Likewise once the best says what the one a yes-no question asks about is or
+            # will be ("Killgrave is done and won't be created again" for "Is Kilgrave
+            # coming back?"): a near one that only tells of him ("Now that he's out of the
+            # picture, we'll see how she rebuilds her life") is no more of the answer.
+            subject = yes_no_subject(part)
+            if subject and typed:
+                said = {subject.lower(), *slips.get(subject.lower(), ())}
+                stating = [e for e in typed if any(says_state_of(n, e.text) for n in said)]
+                if max(typed, key=lambda e: e.score) in stating:
+                    typed = stating
             if asks_release(part) and best >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits

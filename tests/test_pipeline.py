@@ -840,3 +840,17 @@ def test_a_why_question_is_answered_by_the_sentence_giving_the_reason_for_it(pip
     # below the floor nothing is reached for
     assert pipeline.quotable(question, [replace(involved, score=0.4),
                                         replace(hall, score=0.3)], lexical) == []
+
+
+def test_a_yes_no_answer_saying_what_its_subject_will_be_stands_alone(pipeline):
+    lexical = pipeline.retriever().lexical()
+    text = ("Season two will not retread that ground as Kilgrave is done and won't be created "
+            "again. Now that he's out of the picture, we'll see how she rebuilds her life.")
+    done = evidence_in(text, text.split(". ")[0] + ".", 0.9)
+    after = evidence_in(text, text.split(". ")[1], 0.85)
+    question = "Is Kilgrave coming back in season 2?"
+    # the near sentence tells of him, but says nothing of whether he returns
+    assert pipeline.quotable(question, [done, after], lexical) == [done]
+    # where the best says no such thing, the near one stays
+    assert pipeline.quotable(question, [replace(done, score=0.8), after], lexical) == [
+        replace(done, score=0.8), after]
