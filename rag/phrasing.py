@@ -141,13 +141,20 @@ _GOT_OVER = re.compile(
     r"(?=\s+(?:the|her|his|its|their|it|that|this|what|all|everything|[\w-]+['\u2019]s)\b)",
     re.I)
 _WHY = re.compile(r"\b(?:why|how come)\b", re.I)
+# "What did she take away from Dexter?", "What lesson did she carry over from it?": what she
+# learned from it, as the articles say ("I learned from working on Dexter").
+_TAKE_AWAY = re.compile(r"\b(?:tak(?:e|es|ing)|took|taken|carr(?:y|ies|ied|ying))\s+"
+                        r"(?:away|over)(?=\s+from\b)", re.I)
 
 
 def in_plain_verbs(question: str) -> str:
     """The question with getting over something put as recovering from it, as articles
     put it: "Is she gonna be over the Kilgrave stuff?" -> "Is she gonna recover from the
-    Kilgrave stuff?". Not in a why-question: "Why won't they let her get over it?" asks
+    Kilgrave stuff?"; and taking something away from a thing as learning from it ("What did
+    she take away from Dexter?" -> "What did she learn from Dexter?"). Getting over it is
+    left as asked in a why-question: "Why won't they let her get over it?" asks
     the reason she does not, and the sentences saying she recovers give none."""
+    question = _TAKE_AWAY.sub("learn", question)
     if _WHY.search(question):
         return question
     return _GOT_OVER.sub("recover from", question)

@@ -854,3 +854,11 @@ def test_a_yes_no_answer_saying_what_its_subject_will_be_stands_alone(pipeline):
     # where the best says no such thing, the near one stays
     assert pipeline.quotable(question, [replace(done, score=0.8), after], lexical) == [
         replace(done, score=0.8), after]
+
+
+def test_taking_something_away_from_a_job_is_read_as_learning_from_it(pipeline):
+    # "I learned from working on Dexter that you can advance the character, ..."
+    question = "What did Rosenberg take away from her earlier job about a lead character?"
+    read = readable(question, pipeline.retriever().lexical(), None)
+    evidence = pipeline.select_evidence(read, pipeline.retrieve(read))
+    assert "learned from working on Dexter" in evidence[0].text

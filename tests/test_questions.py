@@ -1261,6 +1261,11 @@ def test_a_question_about_a_villain_wants_someone_called_one_unless_it_asks_for_
       "is jessica gonna recover from the kilgrave stuff?"),
      ("Has she moved past what Kilgrave did?", "Has she recover from what Kilgrave did?"),
      ("Will she bounce back from it?", "Will she recover from it?"),
+     ("What did she take away from her time on Dexter?",
+      "What did she learn from her time on Dexter?"),
+     ("What lesson did she carry over from that job?", "What lesson did she learn from that job?"),
+     ("Why did she take away from it what she did?", "Why did she learn from it what she did?"),
+     ("Will they take away her powers?", "Will they take away her powers?"),
      # over with nothing got over, and the reason she does not get over it, stay as asked
      ("When will filming be over?", "When will filming be over?"),
      ("Will it be over by 2018?", "Will it be over by 2018?"),
