@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from rag.aliases import alias_words, asks_alias, names_alias
 from rag.numbers import (
@@ -341,11 +342,17 @@ def asks_why(question: str) -> bool:
 def gives_reason(question: str, text: str) -> bool:
     """Whether `text` gives a reason, for a question that asks why ("How come it's so easy to
     coordinate?" is answered by "... it's extremely easy as they're just across the hall")."""
-    if not asks_why(question):
-        return False
-    # "as involved as they need" compares; it gives no reason
-    return any(not re.search(r"\bas [\w-]+ $", text[: m.start()], re.I)
-               for m in _REASON.finditer(text))
+    return asks_why(question) and any(_reasons(text))
+
+
+def _reasons(text: str) -> Iterator[re.Match[str]]:
+    """Where `text` gives a reason: "because", "as they're", ...; not the "as" of "as
+    involved as they need", which compares."""
+    return (m for m in _REASON.finditer(text)
+            if not re.search(r"\bas [\w-]+ $", text[: m.start()], re.I))
+
+
+_REASON_REACH = 4  # words before "because" that say what it is the reason for
 
 
 def reason_for_what_was_asked(question: str, text: str) -> bool:
@@ -354,14 +361,11 @@ def reason_for_what_was_asked(question: str, text: str) -> bool:
     "How come it's so easy to coordinate?"), not for something else ("part of that is
     because whatever goes down in The Defenders ..." for "Why does she value the
     schedule?")."""
-    if not gives_reason(question, text):
+    if not asks_why(question):
         return False
     asked = set(tokenize(question))
     return any(asked & set(tokenize(" ".join(text[: m.start()].split()[-_REASON_REACH:])))
-               for m in _REASON.finditer(text))
-
-
-_REASON_REACH = 4  # words before "because" that say what it is the reason for
+               for m in _reasons(text))
 
 
 # "How does the time she gets now compare with cable?", "Is it darker than season 1?"

@@ -25,7 +25,7 @@ from rag.questions import (
     said_in_few_words,
 )
 from rag.releases import release_dates_of
-from rag.retrieval import BM25
+from rag.retrieval import BM25, STOPWORDS
 from rag.roles import asked_role, names_actor
 from rag.types import Passage
 from rag.wording import corpus_slips, mostly_unseen, paraphrased
@@ -100,7 +100,7 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             # coming back?"): a near one that only tells of him ("Now that he's out of the
             # picture, we'll see how she rebuilds her life") is no more of the answer.
             subject = yes_no_subject(part)
-            if subject and typed:
+            if subject and subject.lower() not in STOPWORDS and typed:  # "Is it ...?": no one
                 said = {subject.lower(), *slips.get(subject.lower(), ())}
                 stating = [e for e in typed if any(says_state_of(n, e.text) for n in said)]
                 if max(typed, key=lambda e: e.score) in stating:

@@ -854,6 +854,12 @@ def test_a_yes_no_answer_saying_what_its_subject_will_be_stands_alone(pipeline):
     # where the best says no such thing, the near one stays
     assert pipeline.quotable(question, [replace(done, score=0.8), after], lexical) == [
         replace(done, score=0.8), after]
+    # "Is it ...?" names no one whose state a sentence could say
+    text = "It is done and won't be made again. Now we'll see how she rebuilds her life."
+    done = evidence_in(text, text.split(". ")[0] + ".", 0.9)
+    after = evidence_in(text, text.split(". ")[1], 0.85)
+    assert pipeline.quotable("Is it coming back in season 2?", [done, after], lexical) == [
+        done, after]
 
 
 def test_taking_something_away_from_a_job_is_read_as_learning_from_it(pipeline):

@@ -915,7 +915,10 @@ def test_a_why_question_is_answered_by_a_reason(question, text, holds):
      ("Why does she value the schedule?", "Part of that is because whatever goes down in "
       "The Defenders will play in.", False),
      ("Why does she value the schedule?", "She values the schedule because she has time.",
-      True)],
+      True),
+     # the "as" of a comparison is no reason, however near the question's word
+     ("Why is she involved?", "She is only as involved as they need her to be, because "
+      "the team is busy.", False)],
 )
 def test_a_reason_for_what_was_asked_follows_a_word_of_the_question(question, text, holds):
     assert reason_for_what_was_asked(question, text) is holds
