@@ -5,7 +5,8 @@ asked for (a name, a date, an actor credited with the role, the outlet it was to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from rag.evidence import Evidence
 from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet, outlets_named
@@ -53,7 +54,6 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
     best does not reach `min_score`.
     """
     unseen = mostly_unseen(question, lexical, paraphrased(question, lexical, wordnet))
-    slips = corpus_slips(question, lexical, wordnet)  # "kilgrave" -> {"killgrave"}
     out: list[Evidence] = []
     for k, part in enumerate(question_parts(question)):
         items = [e for e in evidence if e.part == k]
@@ -89,22 +89,20 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             # Once the best gives a reason, a near one that gives none is no more of it;
             # where none near the best gives one, the sentence reached for as the reason
             # ("... but it's extremely easy as they're just across the hall") is the answer.
-            reasons = [e for e in typed if gives_reason(part, e.text)]
-            if reasons and max(typed, key=lambda e: e.score) in reasons:
-                typed = reasons
-            elif not reasons and best >= min_score:
+            if best >= min_score and not any(gives_reason(part, e.text) for e in typed):
                 typed = [e for e in items if e.score >= min_score
                          and reason_for_what_was_asked(part, e.text)][:1] or typed
+            else:
+                typed = _as_the_best_does(typed, partial(gives_reason, part))
             # Likewise once the best says what the one a yes-no question asks about is or
             # will be ("Killgrave is done and won't be created again" for "Is Kilgrave
             # coming back?"): a near one that only tells of him ("Now that he's out of the
             # picture, we'll see how she rebuilds her life") is no more of the answer.
-            subject = yes_no_subject(part)
-            if subject and subject.lower() not in STOPWORDS and typed:  # "Is it ...?": no one
-                said = {subject.lower(), *slips.get(subject.lower(), ())}
-                stating = [e for e in typed if any(says_state_of(n, e.text) for n in said)]
-                if max(typed, key=lambda e: e.score) in stating:
-                    typed = stating
+            subject = yes_no_subject(part).lower()
+            if subject and subject not in STOPWORDS:  # "Is it ...?" names no one
+                # the articles' own spelling counts: "Killgrave is done"
+                said = {subject, *corpus_slips(subject, lexical, wordnet).get(subject, ())}
+                typed = _as_the_best_does(typed, partial(_says_state_of_any, said))
             if asks_release(part) and best >= min_score:
                 # Every sentence dating this release, however it scores, and only those
                 # when there are any: "luke cage release date" is "Luke Cage (which hits
@@ -123,6 +121,18 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
                 typed = [e for e in items if progress_sides(e.text)] or typed
             out += typed
     return out
+
+
+def _as_the_best_does(items: list[Evidence], holds: Callable[[str], bool]) -> list[Evidence]:
+    """Those of `items` whose text `holds` is true of, when it is of the best of them: once
+    the best gives the kind of answer, one that does not is no more of it. All of them
+    otherwise."""
+    kept = [e for e in items if holds(e.text)]
+    return kept if items and max(items, key=lambda e: e.score) in kept else items
+
+
+def _says_state_of_any(names: set[str], text: str) -> bool:
+    return any(says_state_of(name, text) for name in names)
 
 
 def saying_where_told(question: str, best: list[Evidence], items: Sequence[Evidence],
