@@ -45,10 +45,12 @@ _LEAD_IN = re.compile(
 # A clause or phrase that sets the scene before the question: "When I run pip install .,
 # where does the build happen?" asks where, not when; "In The Defenders, who plays Iron
 # Fist?" asks who plays Iron Fist, and "Apart from its Emmy, which other awards ...?" which
-# awards.
+# awards; "Given how many people turned out to be under his control, what ...?" asks what,
+# not how many.
 _SCENE = re.compile(
     rf"^\s*(?:when|if|once|after|before|while|in|on|for|during|as for|about|regarding|"
-    rf"apart from|aside from|besides|other than|except for|beyond)\s+"
+    rf"apart from|aside from|besides|other than|except for|beyond|given|considering|"
+    rf"now that|seeing (?:as|that)|since)\s+"
     rf"(?!{AUXILIARY}\b)[^?,]{{1,80}},\s*(?=(?:{WH_WORD}|{AUXILIARY}|must)\b)",
     re.I,
 )

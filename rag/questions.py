@@ -138,6 +138,12 @@ _SECOND_PART = re.compile(
 _TWO_TITLES = re.compile(
     r"\b(?P<a>(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\s+and\s+"
     r"(?P<b>(?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+# "Malcolm and Patsy Walker - which actors play each of them?": two roles named before a
+# role question that asks for each
+_EACH_OF_THEM = frozenset({"each of them", "both of them", "the two of them", "each", "both",
+                           "them", "those two", "the two"})
+_TWO_NAMED = re.compile(r"\b(?P<a>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:and|&)\s+"
+                        r"(?P<b>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 # "... in 2017 or in 2018?" -> ("2017", "2018"); a remark may follow the question ("...
 # 2017 or 2018? I've seen both years mentioned.")
 _ALTERNATIVES = re.compile(
@@ -593,10 +599,15 @@ def question_parts(question: str) -> list[str]:
         else:
             asked = ROLE_QUESTION.match(core_question(question))
             role = asked["role"].strip() if asked else ""
-            if " and " not in role:
+            start = question.rindex(role) if role else 0
+            named = _TWO_NAMED.search(question[:start]) if role.lower() in _EACH_OF_THEM else None
+            if named:
+                each = (named["a"], named["b"])
+            elif " and " in role:
+                each = tuple(role.split(" and ", 1))
+            else:
                 return [question]
-            start = question.index(role)
-            end, each = start + len(role), tuple(role.split(" and ", 1))
+            end = start + len(role)
         return [question[:start] + title + question[end:] for title in each]
     parts = [title_named_before(_role_named_before(p, parts[k - 1]), parts[k - 1]) if k else p
              for k, p in enumerate(parts)]

@@ -21,8 +21,10 @@ ROLE_QUESTION = re.compile(
     r"(?:plays?|played|portrays?|portrayed|stars? as|starred as|is playing|will play|"
     r"(?:(?:is|was|will be|has been|got)\s+)?cast\s+as|"
     r"playing|behind)\s+(?:the\s+)?(?P<role>[^?,]+?)"
-    # "... the main villain of season 2?": the role, then where it is played
-    r"(?:\s+(?:in|on|for|from|of(?=[^?,]*\b(?:season|show|series)\b))\s+[^?,]*)?\s*\??\s*$",
+    # "... the main villain of season 2?": the role, then where it is played, or whom
+    # alongside ("Who's playing Iron Fist alongside Jessica?")
+    r"(?:\s+(?:in|on|for|from|of(?=[^?,]*\b(?:season|show|series)\b)|alongside|opposite|"
+    r"next\s+to|beside)\s+[^?,]*)?\s*\??\s*$",
     re.I,
 )
 # "And Malcolm, who plays him?": the role named first, then asked about

@@ -56,6 +56,13 @@ from rag.roles import (
         ("Which actors play Daredevil and Iron Fist in it?",
          ["Which actors play Daredevil in it?", "Which actors play Iron Fist in it?"]),
         ("who plays daredevil and iron fist", ["who plays daredevil", "who plays iron fist"]),
+        # two roles named before a question asking who plays each
+        ("Her friends Malcolm and Patsy Walker - which actors play each of them?",
+         ["Her friends Malcolm and Patsy Walker - which actors play Malcolm?",
+          "Her friends Malcolm and Patsy Walker - which actors play Patsy Walker?"]),
+        ("Malcolm and Trish: who plays them?",
+         ["Malcolm and Trish: who plays Malcolm?", "Malcolm and Trish: who plays Trish?"]),
+        ("Who plays them?", ["Who plays them?"]),
         ("What date does it drop, and roughly when does The Defenders arrive?",
          ["What date does it drop?", "When does The Defenders arrive?"]),
         ("Which executive spoke, and before what year did he say it would not arrive?",
@@ -835,7 +842,11 @@ def test_a_lead_in_does_not_hide_the_question(question, role):
      ("For season 2, when does shooting start?", "date"),
      ("In what year does it come out?", "date"),
      ("Apart from its Emmy, which other awards did it win?", "title"),
-     ("Besides Ritter, who stars?", "name")],
+     ("Besides Ritter, who stars?", "name"),
+     # a premise is no question: it asks what, not how many
+     ("Given how many people turned out to be under his control, what will she struggle "
+      "with?", ""),
+     ("Now that Kilgrave is gone, when does season 2 start?", "date")],
 )
 def test_a_clause_that_sets_the_scene_is_not_the_question(question, kind):
     assert expected_answer_type(question) == kind
@@ -926,6 +937,10 @@ def test_a_reason_for_what_was_asked_follows_a_word_of_the_question(question, te
 
 def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
     assert asked_role("In The Defenders, who plays Iron Fist?") == "Iron Fist"
+    # nor whom the role is played alongside
+    assert asked_role("Who's playing Iron Fist alongside Jessica in The Defenders?") == (
+        "Iron Fist")
+    assert asked_role("Who plays Trish opposite Krysten Ritter?") == "Trish"
 
 
 @pytest.mark.parametrize(
