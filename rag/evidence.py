@@ -201,7 +201,24 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
             and not gives_the_reason and not compares and not is_question(item.text)
             and not named_next):
         return item
-    return replace(item, text=text[item.start:end], end=end)
+    return _with_what_names_it(replace(item, text=text[item.start:end], end=end))
+
+
+def _with_what_names_it(item: Evidence) -> Evidence:
+    """`item` together with the sentence after it, in its paragraph, when that sentence
+    points back to it and names something it does not: a quote widened to "... 'I don't
+    want to have powers anymore.'" says what that is only with "That's Bewitched and I'm
+    never going there."."""
+    text = item.passage.text
+    following = next(((s, e) for s, e in split_sentences(text) if s >= item.end), None)
+    if following is None or "\n" in text[item.end:following[0]]:
+        return item
+    sentence = text[following[0]:following[1]]
+    named = re.findall(r"(?<=\s)[A-Z][a-z]+", sentence)
+    if (not _POINTS_BACK.match(sentence) or not ENDS_SENTENCE.search(sentence)
+            or all(name in item.text for name in named)):
+        return item
+    return replace(item, text=text[item.start:following[1]], end=following[1])
 
 
 def answered_by_an_earlier_part(parts: Sequence[str], ranked: Sequence[Sequence[Evidence]],

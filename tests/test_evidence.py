@@ -371,6 +371,24 @@ def test_a_quote_takes_the_sentence_of_its_paragraph_that_points_back_to_it():
                                    uniform_weight) == item
 
 
+def test_a_widened_quote_takes_the_sentence_after_that_names_what_it_said():
+    text = ("Jessica has the powers. One place we're never going is her going, \u201cOh, I "
+            "don't want to have powers anymore.\u201d That's Bewitched and I'm never going "
+            "there. That's our character.")
+    said = Passage("p13", "Doc 13", "m.txt", text, 0.1)
+    end = text.index(" One place")
+    item = Evidence(said, text[:end], 0, end, 1.0)
+    wide = with_following_sentence(item, "Will Jessica want to have powers?", uniform_weight)
+    assert wide.text.endswith("That's Bewitched and I'm never going there.")
+    assert wide.text == text[wide.start:wide.end]
+    # a sentence pointing back that names nothing new adds nothing: "That's our character."
+    plain = Passage("p14", "Doc 14", "n.txt", text.replace("That's Bewitched and I'm never "
+                                                           "going there. ", ""), 0.1)
+    item = Evidence(plain, plain.text[:end], 0, end, 1.0)
+    wide = with_following_sentence(item, "Will Jessica want to have powers?", uniform_weight)
+    assert wide.text.endswith("powers anymore.\u201d")
+
+
 def test_a_why_answer_takes_the_reason_that_follows_it():
     text = ("The relaxed schedule allows them to work at an easier pace. \u201cI did the best "
             "work of my career,\u201d she recalled, \u201cbecause I had the time.\u201d "
