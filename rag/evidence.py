@@ -165,11 +165,18 @@ def answer_bonus(question: str, sentence: str, option: str = "",
     # "due to her busy schedule" is a reason, but not for why Jessica can't get over her
     # trauma: a reason counts where the sentence shares a rarer word of the question than
     # the corpus's own subjects ("Jessica", "season 2")
-    if gives_reason(question, sentence) and (weight is None or any(
-            rare(word) for word in set(tokenize(question)) & set(tokenize(sentence))
-            if not word.isdigit())):
+    if gives_reason(question, sentence) and (weight is None
+                                              or shares_a_rare_word(question, sentence, weight)):
         bonus += ANSWER_TYPE_BONUS
     return bonus
+
+
+def shares_a_rare_word(question: str, sentence: str, weight: TermWeight) -> bool:
+    """Whether the sentence has a word of the question rarer than the corpus's own subjects
+    ("Jessica", "season 2"), by `weight`."""
+    return any(weight(word) >= RARE_WEIGHT
+               for word in set(tokenize(question)) & set(tokenize(sentence))
+               if not word.isdigit())
 
 
 def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -> Evidence:

@@ -535,8 +535,29 @@ def _not_titles(question: str) -> frozenset[str]:
     return question_words(question) | STOPWORDS | OPENERS | _NOT_A_TITLE
 
 
-# Capitalised, but the name of no one thing: "network TV" names no network.
-_NOT_A_TITLE = frozenset("tv dvd dvds cd hd ok".split())
+# Capitalised, but the name of no one thing: "network TV" names no network, and an
+# interjection opening a quote ("her going, 'Oh, I don't want ...'") names nothing.
+_NOT_A_TITLE = frozenset("tv dvd dvds cd hd ok oh ah uh um hey wow yes yeah well okay".split())
+# "... when saying Jessica will never wish her powers away", "When she says ..., which ...":
+# what was being said when the thing asked about was named
+_SAID_WHEN = re.compile(r"(?:^|\s)(?:when|while)\s+(?P<said>[^?,]+)", re.I)
+
+
+def said_when(question: str) -> str:
+    """What the question says was being said, or done, when the thing it asks about came
+    up ("saying Jessica will never wish her abilities away" in "Which sitcom did she bring
+    up when saying Jessica will never wish her abilities away?"), or states before asking
+    ("She rules it out. Which show ...?"); "" where it says none. Not the question's own
+    "when" ("When does it come out?")."""
+    core = core_question(question)
+    scene = question[: len(question) - len(core)] if question.endswith(core) else ""
+    found = _SAID_WHEN.search(core, 1) or _SAID_WHEN.match(scene)
+    if found:
+        return found["said"].strip()
+    # "Rosenberg says Jessica will never want to lose her powers - which old TV show did
+    # she compare that to?": what was said, stated before the question
+    stated = re.match(r"^(?P<said>[^?]+?)\s*(?:[-\u2013\u2014:]|\.)\s*$", scene)
+    return stated["said"].strip() if stated else ""
 # Words for one kind of named thing, as a question asks for it and as an article calls it.
 # A sitcom is a show, but a show is no sitcom: only words for the same kind go together.
 _SAME_KIND = (frozenset("show series spin-off programme program".split()),

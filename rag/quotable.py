@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from rag.evidence import Evidence
+from rag.evidence import Evidence, shares_a_rare_word
 from rag.outlets import asks_publication, names_only_asked_outlets, names_outlet, outlets_named
 from rag.people import asks_byline, capitalised_words, says_state_of, yes_no_subject
 from rag.phrasing import named_article
@@ -19,11 +19,13 @@ from rag.questions import (
     asked_people,
     asks_release,
     asks_several,
+    expected_answer_type,
     gives_reason,
     has_answer_type,
     question_parts,
     reason_for_what_was_asked,
     said_in_few_words,
+    said_when,
 )
 from rag.releases import release_dates_of
 from rag.retrieval import BM25, STOPWORDS
@@ -80,6 +82,14 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             if said_in_few_words(part) and best >= min_score:
                 floor = 0.0
             typed = [e for e in items if e.score >= floor and has_answer_type(part, e.text)]
+            # "Which old TV show does she bring up when saying Jessica will never want to
+            # lose her powers?": the title in a sentence sharing what she was saying ("never
+            # ... want to have powers"), not in one that does not ("Rosenberg worked on
+            # Showtime's Dexter"), when there is one.
+            said = said_when(part) if expected_answer_type(part) == "title" else ""
+            if said:
+                typed = [e for e in typed if shares_a_rare_word(said, e.text, lexical.term_weight)
+                         ] or typed
             # "Which director ...?" is answered by someone the sentence calls a director,
             # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
             # of that article.

@@ -266,6 +266,27 @@ def test_a_publication_question_is_answered_from_a_document_that_names_its_sourc
     assert pipeline.quotable(question, [in_text], lexical) == [in_text]
 
 
+def test_a_title_named_when_something_was_said_comes_from_the_sentence_saying_it(settings):
+    from rag.retrieval import BM25
+
+    dexter = "Before Jessica Jones, Rosenberg worked on Showtime's Dexter."
+    bewitched = "She is never going to say she doesn't want powers. That's Bewitched."
+    worked = evidence_in(dexter, dexter, 0.8)
+    said = evidence_in(bewitched, bewitched, 0.75)
+    # "Rosenberg" and "Jessica" are the corpus's subjects; "never" and "powers" are rare
+    lexical = BM25(["Rosenberg writes Jessica Jones season 2."] * 8
+                   + ["Rosenberg names a TV show.", dexter, bewitched])
+    pipeline = Pipeline(settings.with_(min_evidence_score=0.5))
+    for question in ("Which old TV show does Rosenberg bring up when saying Jessica will "
+                     "never want to lose her powers?",
+                     "Rosenberg says Jessica will never want her powers gone - which show did "
+                     "she compare that to?"):
+        assert pipeline.quotable(question, [worked, said], lexical) == [said]
+    # asked with nothing said, either names a show
+    assert pipeline.quotable("Which TV show did Rosenberg name?", [worked, said],
+                             lexical) == [worked, said]
+
+
 def test_a_place_question_reaches_the_sentence_that_says_where(pipeline):
     a = pipeline.answer("How physically close are the Jessica Jones writers to the people "
                         "making The Defenders?")

@@ -20,6 +20,8 @@ from rag.questions import (
     is_search_query,
     question_parts,
     reason_for_what_was_asked,
+    said_when,
+    title_words,
     without_names_asked,
 )
 from rag.retrieval import tokenize
@@ -933,6 +935,26 @@ def test_a_why_question_is_answered_by_a_reason(question, text, holds):
 )
 def test_a_reason_for_what_was_asked_follows_a_word_of_the_question(question, text, holds):
     assert reason_for_what_was_asked(question, text) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Which sitcom did she bring up when saying Jessica will never wish her abilities away?",
+      "saying Jessica will never wish her abilities away"),
+     ("When she says Jessica keeps her powers, which old TV show does she name?",
+      "she says Jessica keeps her powers"),
+     ("She rules out a storyline - which old TV show does she compare it to?",
+      "She rules out a storyline"),
+     # the question's own "when" says nothing
+     ("When does season 2 come out?", ""),
+     ("Which show did Rosenberg work on?", "")],
+)
+def test_what_was_said_when_the_thing_asked_about_came_up(question, said):
+    assert said_when(question) == said
+
+
+def test_an_interjection_opening_a_quote_is_no_title():
+    assert title_words("Which show?", "her going, \u201cOh, I don't want powers.\u201d") == []
 
 
 def test_a_phrase_that_sets_the_scene_does_not_hide_the_role():
