@@ -86,10 +86,10 @@ def quotable_evidence(question: str, evidence: Sequence[Evidence], lexical: BM25
             # lose her powers?": the title in a sentence sharing what she was saying ("never
             # ... want to have powers"), not in one that does not ("Rosenberg worked on
             # Showtime's Dexter"), when there is one.
-            said = said_when(part) if expected_answer_type(part) == "title" else ""
-            if said:
-                typed = [e for e in typed if shares_a_rare_word(said, e.text, lexical.term_weight)
-                         ] or typed
+            context = said_when(part) if expected_answer_type(part) == "title" else ""
+            if context:
+                typed = [e for e in typed
+                         if shares_a_rare_word(context, e.text, lexical.term_weight)] or typed
             # "Which director ...?" is answered by someone the sentence calls a director,
             # not by whoever else it names; "Who wrote the Esquire piece?" by the byline
             # of that article.
