@@ -558,6 +558,8 @@ def said_when(question: str) -> str:
     # she compare that to?": what was said, stated before the question
     stated = re.match(r"^(?P<said>[^?]+?)\s*(?:[-\u2013\u2014:]|\.)\s*$", scene)
     return stated["said"].strip() if stated else ""
+
+
 # Words for one kind of named thing, as a question asks for it and as an article calls it.
 # A sitcom is a show, but a show is no sitcom: only words for the same kind go together.
 _SAME_KIND = (frozenset("show series spin-off programme program".split()),
