@@ -354,19 +354,24 @@ def test_an_articles_own_question_is_quoted_with_the_sentence_that_answers_it():
     assert is_question("Is it Kristen\u2019s Jessica?\u201d") and not is_question(said.text)
 
 
+def _opening(passage: Passage, end: int) -> Evidence:
+    """The evidence quoting `passage` from its start to `end`."""
+    return Evidence(passage, passage.text[:end], 0, end, 1.0)
+
+
 def test_a_quote_takes_the_sentence_of_its_paragraph_that_points_back_to_it():
     text = ("One place we're never going is her going, \u201cOh, I don't want powers "
             "anymore.\u201d That's Bewitched and I'm never going there.\n\n"
             "That's the trick of a show.")
     said = Passage("p12", "Doc 12", "l.txt", text, 0.1)
     end = text.index(" That's Bewitched")
-    item = Evidence(said, text[:end], 0, end, 1.0)
+    item = _opening(said, end)
     # the next sentence shares no word with the question, but says what the quote is
     wide = with_following_sentence(item, "Will Jessica wish her abilities away?", uniform_weight)
     assert wide.text.endswith("That's Bewitched and I'm never going there.")
     # one in the next paragraph points back to something else
     end = text.index("\n\n")
-    item = Evidence(said, text[:end], 0, end, 1.0)
+    item = _opening(said, end)
     assert with_following_sentence(item, "Will Jessica wish her abilities away?",
                                    uniform_weight) == item
 
@@ -377,14 +382,14 @@ def test_a_widened_quote_takes_the_sentence_after_that_names_what_it_said():
             "there. That's our character.")
     said = Passage("p13", "Doc 13", "m.txt", text, 0.1)
     end = text.index(" One place")
-    item = Evidence(said, text[:end], 0, end, 1.0)
+    item = _opening(said, end)
     wide = with_following_sentence(item, "Will Jessica want to have powers?", uniform_weight)
     assert wide.text.endswith("That's Bewitched and I'm never going there.")
     assert wide.text == text[wide.start:wide.end]
     # a sentence pointing back that names nothing new adds nothing: "That's our character."
     plain = Passage("p14", "Doc 14", "n.txt", text.replace("That's Bewitched and I'm never "
                                                            "going there. ", ""), 0.1)
-    item = Evidence(plain, plain.text[:end], 0, end, 1.0)
+    item = _opening(plain, end)
     wide = with_following_sentence(item, "Will Jessica want to have powers?", uniform_weight)
     assert wide.text.endswith("powers anymore.\u201d")
 
