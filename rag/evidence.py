@@ -184,12 +184,10 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     bears on the question. News copy often names a topic in one sentence and gives the
     specifics in the next ("... busy hitting various award ceremonies." then "The show,
     which earned a highly coveted Peabody Award ..."), and only the next answers."""
-    text = item.passage.text
-    following = next(((s, e) for s, e in split_sentences(text) if s >= item.end), None)
+    following = _next_sentence(item)
     if following is None:
         return item
-    end = following[1]
-    sentence = text[following[0]:end]
+    sentence = item.passage.text[following[0]:following[1]]
     # The reason a why-question asks for may follow in words of its own ("As Rosenberg
     # explains, the relaxed schedule ..." then "... because I had the time to do it.").
     gives_the_reason = gives_reason(question, sentence) and not gives_reason(question, item.text)
@@ -199,8 +197,7 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
     # A sentence the next points back to, in the same paragraph, does not say all of it
     # ("... 'I don't want to have powers anymore.'" then "That's Bewitched and I'm never
     # going there.").
-    named_next = (bool(_POINTS_BACK.match(sentence))
-                  and "\n" not in text[item.end:following[0]])
+    named_next = _points_back_to(item, following)
     # An article's own question ("... where does Rosenberg see their relationship going?")
     # answers nothing: what it says is in the sentence after it.
     if not ENDS_SENTENCE.search(sentence) or (
@@ -208,7 +205,7 @@ def with_following_sentence(item: Evidence, question: str, weight: TermWeight) -
             and not gives_the_reason and not compares and not is_question(item.text)
             and not named_next):
         return item
-    return _with_what_names_it(replace(item, text=text[item.start:end], end=end))
+    return _with_what_names_it(_joined(item, following))
 
 
 def _with_what_names_it(item: Evidence) -> Evidence:
@@ -216,16 +213,32 @@ def _with_what_names_it(item: Evidence) -> Evidence:
     points back to it and names something it does not: a quote widened to "... 'I don't
     want to have powers anymore.'" says what that is only with "That's Bewitched and I'm
     never going there."."""
-    text = item.passage.text
-    following = next(((s, e) for s, e in split_sentences(text) if s >= item.end), None)
-    if following is None or "\n" in text[item.end:following[0]]:
+    following = _next_sentence(item)
+    if following is None or not _points_back_to(item, following):
         return item
-    sentence = text[following[0]:following[1]]
+    sentence = item.passage.text[following[0]:following[1]]
     named = re.findall(r"(?<=\s)[A-Z][a-z]+", sentence)
-    if (not _POINTS_BACK.match(sentence) or not ENDS_SENTENCE.search(sentence)
-            or all(name in item.text for name in named)):
+    if not ENDS_SENTENCE.search(sentence) or all(name in item.text for name in named):
         return item
-    return replace(item, text=text[item.start:following[1]], end=following[1])
+    return _joined(item, following)
+
+
+def _next_sentence(item: Evidence) -> tuple[int, int] | None:
+    """The span of the sentence after `item` in its passage; None at the passage's end."""
+    return next(((s, e) for s, e in split_sentences(item.passage.text) if s >= item.end),
+                None)
+
+
+def _points_back_to(item: Evidence, following: tuple[int, int]) -> bool:
+    """Whether the `following` sentence opens by pointing back ("That's ...") in `item`'s
+    paragraph: a sentence in the next paragraph points back to something else."""
+    text = item.passage.text
+    return (bool(_POINTS_BACK.match(text[following[0]:following[1]]))
+            and "\n" not in text[item.end:following[0]])
+
+
+def _joined(item: Evidence, following: tuple[int, int]) -> Evidence:
+    return replace(item, text=item.passage.text[item.start:following[1]], end=following[1])
 
 
 def answered_by_an_earlier_part(parts: Sequence[str], ranked: Sequence[Sequence[Evidence]],
